@@ -1,0 +1,405 @@
+"""Persons and the offices they hold: names linked to roles and polities, then coreference inside the article.
+
+Patterns (both orders, appositions, compound roles):
+
+- ``[demonym|Polity's] ROLE [of] [Polity] [,] NAME`` — "Президент України Володимир Зеленський",
+  "японська прем’єр-міністерка Санае Такаїчі", "Japan's Prime Minister Sanae Takaichi".
+- ``NAME, [the] [demonym|Polity's] ROLE [of Polity]`` — "Санае Такаїчі, прем’єр-міністерка Японії".
+- ``ROLE1 – ROLE2 Polity NAME`` and ``ROLE1 and ROLE2``: one assertion per role.
+- ``NAME на посаді ROLE`` / ``NAME as ROLE``.
+
+The polity of a role is the one attached to the role phrase, never merely the nearest one in the sentence
+(the host of a visit is not the ambassador's country).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.records import Evidence, RoleAssertion
+from kg.nlp.morph import inflect_name, lang_data
+from kg.text import lookup_key
+
+__all__ = ["Person", "PersonMention", "find_persons", "extract_roles", "skeleton"]
+
+_DASHES = {"–", "—", "-", ","}
+_FEMININE_SUFFIXES = ("ка", "иця", "иня", "ess", "woman")
+
+
+@dataclass
+class Person:
+    """A person of one article: canonical name, roles with polities, and every mention."""
+
+    name: str
+    roles: list[tuple[str, str, bool]] = field(default_factory=list)  # (role, polity, acting)
+    gender: str | None = None
+    surfaces: set[str] = field(default_factory=set)
+
+    @property
+    def country(self) -> str | None:
+        return self.roles[0][1] if self.roles else None
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A place in the text that refers to a person (by name, surname, role word or pronoun)."""
+
+    start: int
+    end: int
+    person: Person
+
+
+def skeleton(word: str) -> str:
+    """A spelling-tolerant key of a name word: lower case, apostrophes and doubled letters folded."""
+    key = lookup_key(word).replace("'", "")
+    out = []
+    for c in key:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """Two forms of one surname (Стармер / Стармером / Стармера; Zelensky / Zelensky's)."""
+    sa, sb = skeleton(a), skeleton(b)
+    if sa == sb:
+        return True
+    short, long_ = sorted((sa, sb), key=len)
+    stem = max(4, len(short) - 2)
+    return len(short) >= 4 and long_.startswith(short[:stem]) and len(long_) - stem <= 4
+
+
+def _polity_at(doc: Doc, index: int) -> Span | None:
+    for span in doc.spans["kg_polity"]:
+        if span.start <= index < span.end:
+            return span
+    return None
+
+
+def _role_ending_at(doc: Doc, end: int) -> Span | None:
+    for span in doc.spans["kg_role"]:
+        if span.end == end:
+            return span
+    return None
+
+
+def _role_starting_at(doc: Doc, start: int) -> Span | None:
+    for span in doc.spans["kg_role"]:
+        if span.start == start:
+            return span
+    return None
+
+
+def _words(doc: Doc, start: int, end: int) -> list[str]:
+    return [lookup_key(t.text) for t in doc[max(0, start):max(0, end)]]
+
+
+@dataclass
+class _Link:
+    roles: list[Span]
+    polity: str | None
+    acting: bool
+    former: bool
+    polity_from_role_phrase: bool
+
+
+def _polity_inside(doc: Doc, role: Span) -> str | None:
+    for span in doc.spans["kg_polity"]:
+        if span.start >= role.start and span.end <= role.end:
+            return span.kb_id_
+    return None
+
+
+def _pre_modifiers(doc: Doc, role: Span, data: dict) -> tuple[str | None, bool, bool]:
+    """What stands before a role: a demonym or "Polity's" (its polity), acting, former."""
+    polity = None
+    acting = former = False
+    i = role.start - 1
+    stop = role.sent.start
+    while i >= stop and i >= role.start - 5:
+        tok = doc[i]
+        key = lookup_key(tok.text)
+        span = _polity_at(doc, i)
+        if span is not None:
+            if span.label_ == "demonym" or (i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s")) or doc.lang_ == "en":
+                polity = polity or span.kb_id_
+            i = span.start - 1
+            continue
+        if key in ("'s", "’s", "the", "a", "an", "пані", "пан", "mr", "mrs", "ms", "then"):
+            i -= 1
+            continue
+        if key in data["acting"] or any(key.startswith(a) for a in ("в.о", "т.в.о")):
+            acting = True
+            i -= 1
+            continue
+        if key in data["former"] or key.startswith(("екс", "ex-")):
+            former = True
+            i -= 1
+            continue
+        if _role_ending_at(doc, i + 1) is not None:
+            break
+        break
+    return polity, acting, former
+
+
+def _post_polity(doc: Doc, role: Span) -> tuple[str | None, int]:
+    """A polity right after the role ("of Japan", "Японії", "ООН"); returns it and where it ends."""
+    i = role.end
+    if doc.lang_ == "en" and i < len(doc) and lookup_key(doc[i].text) in ("of", "for", "to"):
+        i += 1
+        if i < len(doc) and lookup_key(doc[i].text) == "the":
+            i += 1
+    span = _polity_at(doc, i)
+    if span is not None and span.start == i and (span.label_ != "demonym"):
+        # uk: the genitive follows the role (Президент України); en: "President of Ukraine" / "ambassador to".
+        return span.kb_id_, span.end
+    return None, role.end
+
+
+def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
+    """The role phrase that ends right before a name (with its polity and any compound roles)."""
+    i = end
+    polity_after = None
+    if i - 1 >= 0 and doc[i - 1].text == ",":
+        i -= 1
+    span = _polity_at(doc, i - 1) if i - 1 >= 0 else None
+    if span is not None and span.label_ != "demonym":
+        polity_after = span.kb_id_
+        i = span.start
+        if doc.lang_ == "en" and i - 1 >= 0 and lookup_key(doc[i - 1].text) in ("of", "the"):
+            i -= 1
+            if i - 1 >= 0 and lookup_key(doc[i - 1].text) in ("of",):
+                i -= 1
+    role = _role_ending_at(doc, i)
+    if role is None:
+        return None
+    roles = [role]
+    polity_inside = _polity_inside(doc, role)
+    pre_polity, acting, former = _pre_modifiers(doc, role, data)
+    # Compound: "віцепрем’єр-міністр – міністр оборони", "Deputy Prime Minister and Defence Minister".
+    j = role.start
+    while j - 2 >= 0 and (doc[j - 1].text in _DASHES or lookup_key(doc[j - 1].text) in data["and"]):
+        prev = _role_ending_at(doc, j - 1)
+        if prev is None:
+            break
+        roles.insert(0, prev)
+        p2, a2, f2 = _pre_modifiers(doc, prev, data)
+        pre_polity = pre_polity or p2
+        acting, former = acting or a2, former or f2
+        j = prev.start
+    polity = polity_inside or polity_after or pre_polity
+    return _Link(roles, polity, acting, former, polity is not None)
+
+
+def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
+    """``NAME, [the] [Polity's|demonym] ROLE [of Polity]`` and ``NAME на посаді ROLE`` / ``NAME as ROLE``."""
+    i = name.end
+    n = len(doc)
+    sent_end = name.sent.end
+    if i < n and doc[i].text in (",", "(", "–", "—"):
+        i += 1
+    elif i < n and lookup_key(doc[i].text) in ("as",) + tuple(data["position_phrase"]):
+        i += 1
+    elif i + 1 < n and lookup_key(doc[i].text) in ("на", "on") and lookup_key(doc[i + 1].text) in ("посаді", "посаду"):
+        i += 2
+    else:
+        return None
+    pre_polity = None
+    acting = former = False
+    steps = 0
+    while i < sent_end and steps < 5:
+        key = lookup_key(doc[i].text)
+        role = _role_starting_at(doc, i)
+        if role is not None:
+            break
+        span = _polity_at(doc, i)
+        if span is not None and span.start == i:
+            pre_polity = span.kb_id_
+            i = span.end
+        elif key in ("the", "a", "an", "'s", "’s", "who", "is"):
+            i += 1
+        elif key in data["acting"]:
+            acting = True
+            i += 1
+        elif key in data["former"] or key.startswith(("екс", "ex-")):
+            former = True
+            i += 1
+        else:
+            return None
+        steps += 1
+    role = _role_starting_at(doc, i)
+    if role is None:
+        return None
+    roles = [role]
+    post, end = _post_polity(doc, role)
+    # Compound after: "прем’єр-міністр і міністр оборони Японії".
+    while end < sent_end and (doc[end].text in ("–", "—") or lookup_key(doc[end].text) in data["and"]):
+        nxt = _role_starting_at(doc, end + 1)
+        if nxt is None:
+            break
+        roles.append(nxt)
+        post2, end = _post_polity(doc, nxt)
+        post = post or post2
+    polity = _polity_inside(doc, role) or post or pre_polity
+    return _Link(roles, polity, acting, former, polity is not None)
+
+
+def _gender(lang: str, roles: list[Span], name_tokens: list[Token]) -> str | None:
+    for role in roles:
+        last = lookup_key(role[-1].text) if lang == "uk" else lookup_key(role.text)
+        lemmas = role[-1]._.lemmas
+        if any(str(l).endswith(_FEMININE_SUFFIXES) for l in lemmas) or last.endswith(_FEMININE_SUFFIXES):
+            return "femn"
+    for tok in name_tokens:
+        if "femn" in tok._.grammemes and "Name" in tok._.grammemes and "masc" not in tok._.grammemes:
+            return "femn"
+    return None
+
+
+def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tuple[Person, str, str, bool, Span, Span]]]:
+    """Every person of the article, every mention of them, and the (person, role, polity) links read.
+
+    Links are ``(person, role, polity, acting, name_span, role_span)``; a link without a polity in its own
+    phrase takes the polity the same person has elsewhere in the article.
+    """
+    data = lang_data(doc.lang_)
+    persons: list[Person] = []
+    mentions: list[PersonMention] = []
+    links: list[tuple[Person, str, str | None, bool, Span, Span]] = []
+    linked_roles: set[int] = set()
+
+    def register(name_span: Span, gender: str | None) -> Person:
+        words = [t.text for t in name_span]
+        if words and words[-1] in ("'s", "’s"):
+            words = words[:-1]
+        canonical = " ".join(inflect_name(doc.lang_, words, gender))
+        last = canonical.split()[-1]
+        for p in persons:
+            if len(canonical.split()) == 1 and _same_surname(p.surname, last):
+                return p
+            if len(p.name.split()) == 1 and _same_surname(p.surname, last) and len(canonical.split()) > 1:
+                p.name = canonical
+                return p
+            if p.name == canonical or (_same_surname(p.surname, last) and p.name.split()[0][:2] == canonical.split()[0][:2]):
+                return p
+        person = Person(canonical, gender=gender)
+        persons.append(person)
+        return person
+
+    for name in doc.spans["kg_name"]:
+        if any(t._.noise for t in name):
+            continue
+        link = _role_chain_before(doc, name.start, data) or _role_after(doc, name, data)
+        if link is None or link.former:
+            continue
+        gender = _gender(doc.lang_, link.roles, list(name))
+        person = register(name, gender)
+        person.gender = person.gender or gender
+        person.surfaces.add(name.text)
+        mentions.append(PersonMention(name.start, name.end, person))
+        for role in link.roles:
+            linked_roles.add(role.start)
+            links.append((person, role.kb_id_, link.polity, link.acting, name, role))
+            if link.polity and (role.kb_id_, link.polity, link.acting) not in person.roles:
+                person.roles.append((role.kb_id_, link.polity, link.acting))
+
+    # Names without a role phrase of their own: later mentions of known persons (surnames included).
+    for name in doc.spans["kg_name"]:
+        if any(m.start == name.start for m in mentions) or any(t._.noise for t in name):
+            continue
+        last = name[-1].text if name[-1].text not in ("'s", "’s") else name[-2].text if len(name) > 1 else name[0].text
+        for p in persons:
+            if _same_surname(p.surname, last):
+                p.surfaces.add(name.text)
+                mentions.append(PersonMention(name.start, name.end, p))
+                break
+
+    # Links whose phrase had no polity: the person's polity from elsewhere in the article, else the one polity
+    # the sentence names outside a place phrase ("парламент Японії затвердив ..."), else the home country.
+    home = data.get("home_country")
+    resolved: list[tuple[Person, str, str, bool, Span, Span]] = []
+    for final in (False, True):
+        pending = []
+        for person, role, polity, acting, name, role_span in links:
+            if polity is None:
+                polity = person.country or _sole_actor_polity(doc, name.sent, data)
+                if polity is None and final and home and role != "head_of_organisation":
+                    polity = home
+                if polity is not None and (role, polity, acting) not in person.roles:
+                    person.roles.append((role, polity, acting))
+            if polity is not None:
+                resolved.append((person, role, polity, acting, name, role_span))
+            else:
+                pending.append((person, role, None, acting, name, role_span))
+        links = pending
+        if not links:
+            break
+
+    # Role words and pronouns that stand for a person named earlier ("глава держави", "the president", "she").
+    named_roles = {(r, p.country): p for p in persons for r, _, _ in p.roles}
+    last_person: Person | None = None
+    last_by_gender: dict[str | None, Person] = {}
+    events: list[tuple[int, str, object]] = [(m.start, "m", m) for m in mentions]
+    events += [(r.start, "r", r) for r in doc.spans["kg_role"] if r.start not in linked_roles]
+    events += [(t.i, "p", t) for t in doc if lookup_key(t.text) in set(data["he"]) | set(data["she"])]
+    for _, kind, item in sorted(events, key=lambda e: e[0]):
+        if kind == "m":
+            assert isinstance(item, PersonMention)
+            last_person = item.person
+            last_by_gender[item.person.gender] = item.person
+        elif kind == "r":
+            assert isinstance(item, Span)
+            polity = _polity_inside(doc, item) or _post_polity(doc, item)[0] or _pre_modifiers(doc, item, data)[0]
+            candidates = [p for p in persons if any(r == item.kb_id_ and (polity is None or c == polity) for r, c, _ in p.roles)]
+            if len(candidates) >= 1:
+                chosen = candidates[-1] if last_person not in candidates else last_person
+                mentions.append(PersonMention(item.start, item.end, chosen))
+        elif kind == "p" and last_person is not None:
+            assert isinstance(item, Token)
+            gender = "femn" if lookup_key(item.text) in data["she"] else None
+            person = last_by_gender.get(gender) if gender == "femn" else last_person
+            if person is not None:
+                mentions.append(PersonMention(item.i, item.i + 1, person))
+    del named_roles
+    mentions.sort(key=lambda m: m.start)
+    return persons, mentions, resolved
+
+
+def _sole_actor_polity(doc: Doc, sent: Span, data: dict) -> str | None:
+    """The polity a sentence names, if exactly one and not as a place ("в Україні", "in Kyiv")."""
+    preps = set(data["location_prepositions"])
+    codes = set()
+    for span in doc.spans["kg_polity"]:
+        if sent.start <= span.start < sent.end:
+            prev = lookup_key(doc[span.start - 1].text) if span.start > sent.start else ""
+            if prev not in preps:
+                codes.add(span.kb_id_)
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _evidence(span: Span, mentions: tuple[str, ...], confidence: float) -> Evidence:
+    sent = span.sent
+    return Evidence(sent.text.strip(), sent.start_char, sent.end_char, mentions, confidence)
+
+
+def extract_roles(doc: Doc) -> Iterator[RoleAssertion]:
+    """Yield one :class:`RoleAssertion` per person, role and polity read in the article (first evidence each)."""
+    _, _, links = find_persons(doc)
+    seen: set[tuple[str, str, str]] = set()
+    for person, role, polity, acting, name, role_span in links:
+        key = (person.name, role, polity)
+        if key in seen:
+            continue
+        seen.add(key)
+        confidence = 0.9 if _polity_at(doc, role_span.end) or _polity_inside(doc, role_span) else 0.7
+        yield RoleAssertion(
+            name=person.name, role=role, country=polity, acting=acting, surface=name.text,
+            evidence=_evidence(name, (name.text, role_span.text), confidence),
+        )

@@ -1,0 +1,125 @@
+"""Gazetteers and cue lexicons compiled from the ontology's SKOS labels (the one source of truth).
+
+Each label is tokenised like article text and every word reduced to all its lemmas, so one entry matches every
+inflected form: ``Японія`` matches ``Японії`` and ``Японією``; ``міністр закордонних справ`` matches
+``міністерку закордонних справ`` through the feminine label.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Sequence
+
+from kg.nlp.morph import analyse
+from kg.ontology import concepts
+from kg.text import lookup_key
+
+__all__ = ["Entry", "Lexicon", "compile_lexicon", "Match", "word_keys"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One label of one concept, as the matcher sees it."""
+
+    category: str  # polity | role | topic | relation | status
+    code: str
+    kind: str  # pref | alt | cue | weak | demonym | capital | seat
+    label: str
+    exact: bool  # an abbreviation: the text must have the same letters in the same case (US, not "us")
+
+
+@dataclass
+class _Node:
+    children: dict[str, "_Node"] = field(default_factory=dict)
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # token index
+    end: int  # token index, exclusive
+    entry: Entry
+
+
+def word_keys(lang: str, word: str) -> tuple[str, ...]:
+    """The keys a word is matched by: its lemmas and its own lower-case form (abbreviations: only that)."""
+    key = lookup_key(word)
+    if _is_abbreviation(word):
+        return (key,)
+    return tuple(dict.fromkeys((*analyse(lang, word).lemmas, key)))
+
+
+def _is_abbreviation(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+class Lexicon:
+    """A trie over lemma sequences; ``matches`` yields every entry found in a token sequence."""
+
+    def __init__(self) -> None:
+        self._root = _Node()
+        self.size = 0
+
+    def add(self, words: Sequence[Sequence[str]], entry: Entry) -> None:
+        nodes = [self._root]
+        for lemmas in words:
+            nxt: list[_Node] = []
+            for node in nodes:
+                for lemma in lemmas:
+                    nxt.append(node.children.setdefault(lemma, _Node()))
+            nodes = list({id(n): n for n in nxt}.values())
+        for node in nodes:
+            if entry not in node.entries:
+                node.entries.append(entry)
+        self.size += 1
+
+    def matches(self, lemmas: Sequence[Sequence[str]]) -> Iterator[Match]:
+        """Every (start, end, entry) whose label's lemmas match the tokens' lemmas."""
+        for start in range(len(lemmas)):
+            frontier = [self._root]
+            end = start
+            while frontier and end < len(lemmas):
+                nxt = []
+                for node in frontier:
+                    for lemma in lemmas[end]:
+                        child = node.children.get(lemma)
+                        if child is not None:
+                            nxt.append(child)
+                end += 1
+                frontier = list({id(n): n for n in nxt}.values())
+                for node in frontier:
+                    for entry in node.entries:
+                        yield Match(start, end, entry)
+
+
+_POLITY_KINDS = ("pref", "alt", "demonym", "capital", "seat")
+
+
+def compile_lexicon(lang: str, tokenize: Callable[[str], list[str]]) -> Lexicon:
+    """Build the lexicon of ``lang`` from every scheme of the ontology."""
+    return _compile(lang, tokenize)
+
+
+@functools.lru_cache(maxsize=8)
+def _compile(lang: str, tokenize: Callable[[str], list[str]]) -> Lexicon:
+    lexicon = Lexicon()
+    plan: list[tuple[str, str, tuple[str, ...]]] = [
+        ("country", "polity", _POLITY_KINDS),
+        ("role", "role", ("pref", "alt", "cue")),
+        ("topic", "topic", ("pref", "alt", "cue", "weak")),
+        ("relation", "relation", ("pref", "alt", "cue")),
+        ("status", "status", ("cue",)),
+    ]
+    for scheme, category, kinds in plan:
+        for code, concept in concepts(scheme).items():
+            for kind in kinds:
+                for label in concept.labels(lang, (kind,)):
+                    words = tokenize(label)
+                    if not words:
+                        continue
+                    exact = category == "polity" and len(words) == 1 and _is_abbreviation(label)
+                    lemma_sets = [word_keys(lang, w) for w in words]
+                    lexicon.add(lemma_sets, Entry(category, code, kind, label, exact))
+    return lexicon

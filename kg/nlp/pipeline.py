@@ -1,0 +1,263 @@
+"""The kg pipeline: ``spacy.blank(lang)`` plus our components, built once per language and process.
+
+No trained model is needed or downloaded. Components (all ``Doc -> Doc``):
+
+- ``kg_sentences``: sentence starts at end punctuation and at line breaks (news paragraphs, headlines).
+- ``kg_morph``: every lemma and grammeme of every token (pymorphy3 for uk; suffix rules for en).
+- ``kg_noise``: marks page-noise lines ("Читайте також", "Read more:", tags, captions) to be skipped.
+- ``kg_lexicon``: polities, roles and cues from the ontology's labels -> ``doc.spans`` groups.
+- ``kg_names``: person-name candidates -> ``doc.spans["kg_name"]``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.lang.char_classes import HYPHENS
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span, Token
+from spacy.util import compile_infix_regex
+
+from kg.errors import Errors, KGError
+from kg.nlp.lexicon import Lexicon, Match, compile_lexicon, word_keys
+from kg.nlp.morph import analyse, lang_data
+from kg.text import lookup_key
+
+__all__ = ["load_pipeline", "SUPPORTED_LANGS", "PIPELINE_VERSION"]
+
+SUPPORTED_LANGS = ("uk", "en")
+PIPELINE_VERSION = "0.1.0"
+
+for _name, _default in (("lemmas", ()), ("grammemes", frozenset()), ("known", True), ("noise", False)):
+    if not Token.has_extension(_name):
+        Token.set_extension(_name, default=_default)
+if not Doc.has_extension("kg_lang"):
+    Doc.set_extension("kg_lang", default=None)
+
+
+def _tokenizer(nlp: Language) -> Tokenizer:
+    """The language's tokenizer, but keeping hyphenated words whole (прем’єр-міністр, Лівіу-Іонут, F-16)."""
+    infixes = [p for p in nlp.Defaults.infixes if HYPHENS not in p]
+    tok = nlp.tokenizer
+    tok.infix_finditer = compile_infix_regex(infixes).finditer
+    return tok
+
+
+_END = {".", "!", "?", "…", "!..", "?!", "..."}
+_CLOSERS = {"»", "”", "\"", ")", "’"}
+
+
+@Language.component("kg_sentences", assigns=["token.is_sent_start"])
+def kg_sentences(doc: Doc) -> Doc:
+    for i, token in enumerate(doc):
+        if i == 0:
+            token.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        start = "\n" in prev.text or "\n" in prev.whitespace_
+        if prev.text in _END and not token.is_space:
+            start = token.text[:1].isupper() or token.text[:1] in "«\"“–—-" or token.is_digit
+        elif prev.text in _CLOSERS and i >= 2 and doc[i - 2].text in _END:
+            start = token.text[:1].isupper() or token.text[:1] in "–—-"
+            if token.text in ("–", "—", "-"):
+                start = False  # «...», – наголосив президент: the attribution belongs to the quote
+        token.is_sent_start = start
+    return doc
+
+
+@Language.component("kg_morph", assigns=["token._.lemmas", "token._.grammemes", "token._.known"])
+def kg_morph(doc: Doc) -> Doc:
+    lang = doc.lang_
+    for token in doc:
+        if token.is_space or token.is_punct:
+            token._.lemmas = (token.text,)
+            continue
+        info = analyse(lang, token.text)
+        token._.lemmas = word_keys(lang, token.text)
+        token._.grammemes = info.grammemes
+        token._.known = info.known
+    return doc
+
+
+@Language.component("kg_noise", assigns=["token._.noise"])
+def kg_noise(doc: Doc) -> Doc:
+    prefixes = tuple(p.lower() for p in lang_data(doc.lang_)["noise_line_prefixes"])
+    line_start = 0
+    text = doc.text
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end].strip().lower()
+        if line.startswith(prefixes):
+            span = doc.char_span(line_start, line_end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    token._.noise = True
+        line_start = line_end + 1
+    return doc
+
+
+@Language.factory("kg_lexicon", assigns=["doc.spans"], requires=["token._.lemmas"])
+def make_kg_lexicon(nlp: Language, name: str) -> "LexiconComponent":
+    return LexiconComponent(nlp)
+
+
+def _cap(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+class LexiconComponent:
+    """Finds polities, roles and cues; longest match wins within a category."""
+
+    def __init__(self, nlp: Language) -> None:
+        lang = nlp.lang
+        tok = nlp.tokenizer
+        self.lang = lang
+        self.lexicon: Lexicon = compile_lexicon(lang, _TokenizeLabels(tok))
+
+    def _accept(self, doc: Doc, m: Match) -> bool:
+        first = doc[m.start]
+        entry = m.entry
+        if entry.category == "polity":
+            if entry.exact:
+                return first.text.replace("’", "'") == entry.label.replace("’", "'")
+            if entry.kind == "demonym":
+                return self.lang != "en" or _cap(first)
+            return _cap(first)
+        if entry.category == "role" and entry.label.isupper():
+            return first.text == entry.label  # PM, MP
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        lemmas = [t._.lemmas for t in doc]
+        found: dict[str, list[Match]] = {}
+        for m in self.lexicon.matches(lemmas):
+            if self._accept(doc, m):
+                found.setdefault(m.entry.category, []).append(m)
+        groups = {"polity": "kg_polity", "role": "kg_role"}
+        cues: list[Span] = []
+        for category, matches in found.items():
+            chosen = _longest(matches)
+            spans = [Span(doc, m.start, m.end, label=m.entry.kind if category in groups else category,
+                          kb_id=m.entry.code) for m in chosen]
+            if category in groups:
+                doc.spans[groups[category]] = spans
+            else:
+                cues.extend(spans)
+        for group in groups.values():
+            doc.spans.setdefault(group, [])
+        doc.spans["kg_cue"] = sorted(cues, key=lambda s: (s.start, s.end))
+        return doc
+
+
+def _longest(matches: list[Match]) -> list[Match]:
+    """Longest-first, non-overlapping within a category (several codes may share one span: kept)."""
+    chosen: list[Match] = []
+    taken: set[int] = set()
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+        span = set(range(m.start, m.end))
+        if span & taken:
+            if any(c.start == m.start and c.end == m.end for c in chosen):
+                chosen.append(m)  # same words, another concept (a cue shared by two topics)
+            continue
+        chosen.append(m)
+        taken |= span
+    return sorted(chosen, key=lambda m: (m.start, m.end))
+
+
+class _TokenizeLabels:
+    """Tokenise a label the way article text is tokenised (hashable, so compiled lexicons can be cached)."""
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, label: str) -> list[str]:
+        return [t.text for t in self.tokenizer(label) if not t.is_space]
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _TokenizeLabels)
+
+
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+@Language.component("kg_names", assigns=["doc.spans"], requires=["doc.spans", "token._.lemmas"])
+def kg_names(doc: Doc) -> Doc:
+    """Person-name candidates: runs of capitalised words (with particles), not polities or roles."""
+    data = lang_data(doc.lang_)
+    particles = set(data["name_particles"])
+    not_names = set(data["not_names"])
+    blocked = set()
+    for group in ("kg_polity", "kg_role"):
+        for span in doc.spans[group]:
+            if span.label_ != "demonym" or doc.lang_ == "en":
+                blocked.update(range(span.start, span.end))
+    spans: list[Span] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if not _name_word(doc[i], blocked, not_names):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = doc[j]
+            if _name_word(t, blocked, not_names) and not doc[j - 1].whitespace_ == "" if False else _name_word(t, blocked, not_names):
+                j += 1
+            elif lookup_key(t.text) in particles and j + 1 < n and _name_word(doc[j + 1], blocked, not_names):
+                j += 1
+            else:
+                break
+        span = doc[i:j]
+        if _plausible_name(span):
+            spans.append(Span(doc, i, j, label="PERSON"))
+        i = j
+    doc.spans["kg_name"] = spans
+    return doc
+
+
+def _name_word(token: Token, blocked: set[int], not_names: set[str]) -> bool:
+    text = token.text
+    if token.i in blocked or token._.noise or not text[:1].isupper() or len(text) < 2:
+        return False
+    if not any(c.isalpha() for c in text) or (text.isupper() and len(text) > 1 and "-" not in text):
+        return False  # abbreviations (НАТО, US) are not names
+    if lookup_key(text) in not_names:
+        return False
+    return True
+
+
+def _plausible_name(span: Span) -> bool:
+    """A capitalised run is a name if the dictionary tags it so, or it is unknown, or it has two or more words."""
+    lang = span.doc.lang_
+    if lang == "uk":
+        first = span[0]
+        # A sentence-initial dictionary word that is no name (Вважаю, Але) is not a name.
+        tagged = any(_NAME_TAGS & t._.grammemes for t in span)
+        unknown = any(not t._.known for t in span)
+        if len(span) == 1:
+            return tagged or (unknown and not first.is_sent_start)
+        return tagged or unknown
+    if len(span) == 1:
+        return not span[0].is_sent_start
+    return True
+
+
+@functools.cache
+def load_pipeline(lang: str) -> Language:
+    """The kg pipeline for ``lang`` ('uk' or 'en'), built once per process."""
+    if lang not in SUPPORTED_LANGS:
+        raise KGError(Errors.E010, lang=lang, supported=", ".join(SUPPORTED_LANGS))
+    nlp = spacy.blank(lang)
+    nlp.tokenizer = _tokenizer(nlp)
+    nlp.add_pipe("kg_sentences")
+    nlp.add_pipe("kg_morph")
+    nlp.add_pipe("kg_noise")
+    nlp.add_pipe("kg_lexicon")
+    nlp.add_pipe("kg_names")
+    return nlp

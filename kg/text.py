@@ -1,0 +1,61 @@
+"""Text normalisation shared by readers and the pipeline.
+
+Two forms matter: the *article text* (what users read in evidence: typography kept, invisible characters and
+newline variants removed) and the *lookup key* of a word (what dictionaries are asked: lower case, apostrophes
+as ASCII ``'`` because pymorphy3's Ukrainian dictionary spells them so).
+
+>>> normalise_text("Прем\u2019єр\u200b-міністр\r\nЯпонії")
+'Прем’єр-міністр\\nЯпонії'
+>>> lookup_key("Прем’єр-міністерку")
+"прем'єр-міністерку"
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+__all__ = ["normalise_text", "lookup_key", "content_hash", "APOSTROPHES", "fold_apostrophes"]
+
+APOSTROPHES = "’ʼ`´‘′ʹ"
+_APOSTROPHE_TABLE = str.maketrans({c: "'" for c in APOSTROPHES})
+# Zero-width and bidi control characters: invisible, but they split words and break dictionary look-ups.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]")
+_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Latin letters that look like Cyrillic ones, used (by accident or to evade filters) inside Cyrillic words.
+_HOMOGLYPHS = str.maketrans("aceiopxyACEHIKMOPTXBy", "асеіорхуАСЕНІКМОРТХВу")
+_MIXED_WORD = re.compile(r"\b(?=\w*[а-яіїєґА-ЯІЇЄҐ])(?=\w*[a-zA-Z])\w+\b")
+
+
+def _fix_homoglyphs(match: re.Match[str]) -> str:
+    word = match.group(0)
+    cyrillic = sum(1 for c in word if "\u0400" <= c <= "\u04ff")
+    latin = sum(1 for c in word if c.isascii() and c.isalpha())
+    return word.translate(_HOMOGLYPHS) if cyrillic > latin else word
+
+
+def normalise_text(text: str) -> str:
+    """Return article text in NFC with invisible characters, control characters and newline variants removed."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _NEWLINES.sub("\n", text)
+    text = _CONTROL.sub(" ", text)
+    text = _MIXED_WORD.sub(_fix_homoglyphs, text)
+    return text.strip()
+
+
+def fold_apostrophes(word: str) -> str:
+    """Spell every apostrophe variant as ASCII ``'``."""
+    return word.translate(_APOSTROPHE_TABLE)
+
+
+def lookup_key(word: str) -> str:
+    """The form of a word that dictionaries are asked for."""
+    return fold_apostrophes(word).lower()
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the normalised text: the identity of an article."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
