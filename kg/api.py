@@ -1,0 +1,79 @@
+"""The Python API analysts use from notebooks and scripts; the CLI is a thin layer over it.
+
+>>> import kg
+>>> graph = kg.open(None)                      # in memory; kg.open("kgstore") for the on-disk default
+>>> report = graph.ingest_text("Президент України Володимир Зеленський провів переговори з прем’єр-міністром Польщі Дональдом Туском.")
+>>> [(r["name"], r["role"], r["country"]) for r in graph.query_named("roles")]
+[('Володимир Зеленський', 'president', 'UA'), ('Дональд Туск', 'prime_minister', 'PL')]
+>>> graph.close()
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import networkx as nx
+
+from kg.articles import Article, make_article
+from kg.export import export_to_path
+from kg.ingest import IngestReport, ingest
+from kg.network import Filters, to_networkx
+from kg.queries import named_query, rows
+from kg.sources import Limits, Rejection, read_paths
+from kg.store import Store, default_store_path
+
+__all__ = ["KnowledgeGraph", "open"]
+
+
+class KnowledgeGraph:
+    """A kg store with the operations users run on it."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def ingest(self, paths: Iterable[str | os.PathLike[str]], *, workers: int = 1, limits: Limits | None = None,
+               progress: Callable[[str, str], None] | None = None) -> IngestReport:
+        """Ingest files and folders (.txt, .md, .html, .jsonl, feeds)."""
+        return ingest(self.store, read_paths(list(paths), limits), workers=workers, progress=progress)
+
+    def ingest_articles(self, articles: Iterable[Article | Rejection], workers: int = 1) -> IngestReport:
+        return ingest(self.store, articles, workers=workers)
+
+    def ingest_text(self, text: str, **meta: Any) -> IngestReport:
+        """Ingest one article given as text (``lang``, ``title``, ``date``, ``url``, ``source`` optional)."""
+        return ingest(self.store, [make_article(text, **meta)])
+
+    def query(self, sparql: str, **bindings: Any) -> list[dict[str, Any]]:
+        """Run SPARQL; rows as dicts. Values go in as bindings (``?country`` <- ``country=...``), never as text."""
+        return rows(self.store.query(sparql, bindings))
+
+    def query_named(self, name: str) -> list[dict[str, Any]]:
+        return rows(self.store.query(named_query(name)))
+
+    def export(self, path: str | os.PathLike[str], fmt: str = "turtle") -> Path:
+        return export_to_path(self.store, fmt, Path(path))
+
+    def to_networkx(self, view: str = "countries", **filters: Any) -> nx.MultiGraph:
+        return to_networkx(self.store, view, Filters(**filters))
+
+    def viz(self, path: str | os.PathLike[str], view: str = "countries", **filters: Any) -> Path:
+        from kg.viz import write_html
+
+        return write_html(self.to_networkx(view, **filters), Path(path))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open(store: str | os.PathLike[str] | None | type[Ellipsis] = ..., **options: Any) -> KnowledgeGraph:  # noqa: A001
+    """Open a store folder (default ``$KG_STORE`` or ``./kgstore``); ``None`` for a store in memory."""
+    path = default_store_path() if store is ... else store
+    return KnowledgeGraph(Store(path, **options))  # type: ignore[arg-type]

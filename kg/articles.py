@@ -1,0 +1,85 @@
+"""The Article record: what every reader produces and the pipeline consumes.
+
+>>> a = make_article("Президент України Володимир Зеленський зустрівся з прем’єр-міністеркою Японії.")
+>>> a.lang, len(a.id)
+('uk', 64)
+>>> detect_lang("Japan and Ukraine signed a defence agreement on Tuesday.")
+'en'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from kg.errors import Errors, KGError
+from kg.text import content_hash, normalise_text
+
+__all__ = ["Article", "make_article", "detect_lang", "SUPPORTED_LANGS"]
+
+SUPPORTED_LANGS = ("uk", "en")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
+_RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, identified by the SHA-256 of its normalised text."""
+
+    id: str
+    text: str
+    lang: str
+    title: str | None = None
+    date: str | None = None  # ISO 8601 date
+    url: str | None = None
+    source: str | None = None
+    source_file: str | None = None
+
+
+def detect_lang(text: str) -> str:
+    """'uk' or 'en' by script (Ukrainian letters decide within Cyrillic); raises E010 for others."""
+    sample = text[:5000]
+    cyr = len(_CYRILLIC.findall(sample))
+    lat = len(_LATIN.findall(sample))
+    if cyr > lat:
+        if len(_RU_ONLY.findall(sample)) > 2 * len(_UK_ONLY.findall(sample)) + 2:
+            raise KGError(Errors.E010, lang="ru", supported=", ".join(SUPPORTED_LANGS))
+        return "uk"
+    return "en"
+
+
+def _title_of(text: str) -> str | None:
+    first, _, rest = text.partition("\n")
+    first = first.strip()
+    return first if rest.strip() and 0 < len(first) <= 300 else None
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError as err:
+        raise ValueError(f"date {value!r} is not ISO 8601 (YYYY-MM-DD)") from err
+
+
+def make_article(text: str, *, lang: str | None = None, title: str | None = None, date: str | None = None,
+                 url: str | None = None, source: str | None = None, source_file: str | None = None) -> Article:
+    """Normalise ``text`` and build its :class:`Article` (language detected when not given)."""
+    clean = normalise_text(text)
+    if not clean:
+        raise KGError(Errors.E002, path=source_file or "<text>")
+    lang = (lang or detect_lang(clean)).lower()
+    if lang not in SUPPORTED_LANGS:
+        raise KGError(Errors.E010, lang=lang, supported=", ".join(SUPPORTED_LANGS))
+    return Article(
+        id=content_hash(clean), text=clean, lang=lang, title=title or _title_of(clean), date=_iso_date(date),
+        url=url or None, source=source or None, source_file=source_file,
+    )
+
+
+def with_source(article: Article, source_file: str) -> Article:
+    return replace(article, source_file=source_file)

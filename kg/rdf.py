@@ -1,0 +1,178 @@
+"""Assertions -> RDF: one named graph per article, claims keyed by their facts, evidence per report.
+
+Shape (see ontology/kg.ttl and DESIGN notes):
+
+- ``kg:RoleClaim`` (an ``org:Membership``): ``org:member`` person, ``org:role`` role, ``org:organization``
+  polity, ``kg:post`` the ``org:Post``; beside it the shortcut ``person kg:holdsRoleIn polity`` and
+  ``person org:holds post``.
+- ``kg:RelationClaim``: two ``kg:participant``, ``kg:relationType``, ``kg:topic`` (one claim per topic),
+  ``kg:status``; beside it ``a kg:cooperatesWith b`` / ``a kg:inConflictWith b`` (both directions).
+- Every claim ``kg:supportedBy`` a ``kg:Evidence`` (sentence, offsets, confidence) ``kg:inArticle`` the article
+  and ``prov:wasGeneratedBy`` the extraction run (``prov:wasAssociatedWith`` the versioned extractor).
+
+Claim IRIs are made from the fact, so the same fact in two articles is one claim with two evidences.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD, Namespace
+
+from kg import __version__
+from kg.articles import Article
+from kg.extract.records import Assertion, Evidence, RelationAssertion, RoleAssertion
+from kg.identity import person_key
+from kg.namespace import ARTICLE, BASE, CLAIM, COUNTRY, EVIDENCE, EXTRACTOR, GRAPH, KG, PERSON, POST, PREFIXES, REL, ROLE, STATUS, TOPIC
+from kg.ontology import concepts
+
+__all__ = ["article_graph", "graph_iri", "article_iri", "person_iri", "polity_iri", "EXTRACTOR_NAME", "bind_prefixes"]
+
+SCHEMA = Namespace("https://schema.org/")
+EXTRACTOR_NAME = "kg-rules"
+
+
+def graph_iri(article_id: str) -> URIRef:
+    return GRAPH[article_id]
+
+
+def article_iri(article_id: str) -> URIRef:
+    return ARTICLE[article_id]
+
+
+def polity_iri(code: str) -> URIRef:
+    return COUNTRY[code]
+
+
+def person_iri(name: str, polity: str) -> URIRef:
+    return PERSON[person_key(name, polity)]
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def bind_prefixes(graph: Graph) -> None:
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, Namespace(ns), override=True)
+
+
+def _evidence(g: Graph, article: Article, ev: Evidence, activity: URIRef) -> URIRef:
+    node = EVIDENCE[f"{article.id[:20]}-{ev.start}-{ev.end}"]
+    g.add((node, RDF.type, KG.Evidence))
+    g.add((node, KG.inArticle, article_iri(article.id)))
+    g.add((node, KG.sentence, Literal(ev.sentence)))
+    g.add((node, KG.startChar, Literal(ev.start, datatype=XSD.integer)))
+    g.add((node, KG.endChar, Literal(ev.end, datatype=XSD.integer)))
+    g.add((node, PROV.wasGeneratedBy, activity))
+    # Several claims of one sentence share its evidence node; the highest confidence stands.
+    old = g.value(node, KG.confidence)
+    if old is None or float(old) < ev.confidence:
+        if old is not None:
+            g.remove((node, KG.confidence, old))
+        g.add((node, KG.confidence, Literal(round(ev.confidence, 3), datatype=XSD.decimal)))
+    for mention in ev.mentions:
+        g.add((node, KG.mention, Literal(mention)))
+    return node
+
+
+def _polity(g: Graph, code: str) -> URIRef:
+    iri = polity_iri(code)
+    concept = concepts("country").get(code)
+    g.add((iri, RDF.type, KG.InternationalOrganisation if concept and concept.is_organisation else KG.Country))
+    g.add((iri, SKOS.notation, Literal(code)))
+    if concept is not None:
+        for lang in ("en", "uk"):
+            g.add((iri, SKOS.prefLabel, Literal(concept.pref(lang), lang=lang)))
+    return iri
+
+
+def _role(g: Graph, a: RoleAssertion, article: Article, activity: URIRef) -> None:
+    person = person_iri(a.name, a.country)
+    polity = _polity(g, a.country)
+    role = ROLE[a.role]
+    post = POST[f"{a.country}-{a.role}"]
+    g.add((person, RDF.type, KG.Person))
+    g.add((person, RDFS.label, Literal(a.name, lang=article.lang)))
+    g.add((person, SCHEMA.name, Literal(a.name, lang=article.lang)))
+    g.add((role, RDF.type, KG.Role))
+    g.add((role, SKOS.notation, Literal(a.role)))
+    g.add((post, RDF.type, KG.Post))
+    g.add((post, ORG.role, role))
+    g.add((post, ORG.postIn, polity))
+    concept = concepts("role").get(a.role)
+    country = concepts("country").get(a.country)
+    if concept and country:
+        for lang in ("en", "uk"):
+            g.add((post, RDFS.label, Literal(f"{concept.pref(lang)} ({country.pref(lang)})", lang=lang)))
+    claim = CLAIM[f"role-{_digest(str(person), a.role, a.country)}"]
+    g.add((claim, RDF.type, KG.RoleClaim))
+    g.add((claim, ORG.member, person))
+    g.add((claim, ORG.role, role))
+    g.add((claim, ORG.organization, polity))
+    g.add((claim, KG.post, post))
+    if a.acting:
+        g.add((claim, KG.acting, Literal(True)))
+    g.add((claim, KG.supportedBy, _evidence(g, article, a.evidence, activity)))
+    # The "truthy" shortcuts beside the claim.
+    g.add((person, KG.holdsRoleIn, polity))
+    g.add((person, ORG.holds, post))
+
+
+def _relation(g: Graph, r: RelationAssertion, article: Article, activity: URIRef) -> None:
+    a, b = _polity(g, r.a), _polity(g, r.b)
+    evidence = _evidence(g, article, r.evidence, activity)
+    for topic in r.topics or (None,):
+        claim = CLAIM[f"rel-{r.a}-{r.b}-{r.type}-{topic or 'general'}-{r.status}"]
+        g.add((claim, RDF.type, KG.RelationClaim))
+        g.add((claim, KG.participant, a))
+        g.add((claim, KG.participant, b))
+        g.add((claim, KG.relationType, REL[r.type]))
+        g.add((REL[r.type], SKOS.notation, Literal(r.type)))
+        g.add((claim, KG.status, STATUS[r.status]))
+        g.add((STATUS[r.status], SKOS.notation, Literal(r.status)))
+        if topic:
+            g.add((claim, KG.topic, TOPIC[topic]))
+            g.add((TOPIC[topic], RDF.type, KG.Topic))
+            g.add((TOPIC[topic], SKOS.notation, Literal(topic)))
+        g.add((claim, KG.supportedBy, evidence))
+    shortcut = KG.cooperatesWith if r.type == "cooperation" else KG.inConflictWith
+    g.add((a, shortcut, b))
+    g.add((b, shortcut, a))
+
+
+def article_graph(article: Article, assertions: Iterable[Assertion], extractor_version: str = __version__) -> Graph:
+    """The named graph of one article: its metadata, its claims, their evidence and provenance."""
+    g = Graph(identifier=graph_iri(article.id))
+    bind_prefixes(g)
+    art = article_iri(article.id)
+    g.add((art, RDF.type, KG.Article))
+    g.add((art, KG.contentHash, Literal(article.id)))
+    g.add((art, KG.graph, graph_iri(article.id)))
+    g.add((art, DCTERMS.language, Literal(article.lang)))
+    if article.title:
+        g.add((art, DCTERMS.title, Literal(article.title, lang=article.lang)))
+    if article.date:
+        g.add((art, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
+    if article.url:
+        g.add((art, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
+    if article.source:
+        g.add((art, DCTERMS.source, Literal(article.source)))
+    if article.source_file:
+        g.add((art, KG.sourceFile, Literal(article.source_file)))
+    extractor = EXTRACTOR[f"{EXTRACTOR_NAME}-{extractor_version}"]
+    g.add((extractor, RDF.type, KG.Extractor))
+    g.add((extractor, RDFS.label, Literal(f"{EXTRACTOR_NAME} {extractor_version}")))
+    g.add((extractor, URIRef("http://www.w3.org/2002/07/owl#versionInfo"), Literal(extractor_version)))
+    activity = URIRef(f"{BASE}id/extraction/{article.id}")
+    g.add((activity, RDF.type, KG.Extraction))
+    g.add((activity, PROV.used, art))
+    g.add((activity, PROV.wasAssociatedWith, extractor))
+    for assertion in assertions:
+        if isinstance(assertion, RoleAssertion):
+            _role(g, assertion, article, activity)
+        else:
+            _relation(g, assertion, article, activity)
+    return g

@@ -1,0 +1,215 @@
+"""The store: an on-disk Oxigraph database behind rdflib's plugin API (oxrdflib), one named graph per article.
+
+- ``Store(path)`` opens (or creates) a store folder; ``Store(None)`` is in memory (tests, evaluation).
+- Queries see the union of the named graphs (rdflib ``Dataset(default_union=True)``).
+- An article's graph is written in one Oxigraph transaction (``extend``): all of it or nothing.
+- A lock file makes a second process wait (then fail with E014) instead of corrupting the store.
+- ``kg-store.json`` records the format version; a newer one is refused (E016), never rewritten.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+from pathlib import Path
+from typing import IO, Any, Iterable, Iterator
+
+import pyoxigraph as ox
+from filelock import FileLock, Timeout
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.query import Result
+
+from kg.errors import Errors, KGError
+from kg.namespace import GRAPH, KG, PREFIXES
+from kg.ontology import ontology_graph
+
+__all__ = ["Store", "FORMAT_VERSION", "ONTOLOGY_GRAPH", "default_store_path"]
+
+FORMAT_VERSION = 1
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+_META = "kg-store.json"
+
+
+def default_store_path() -> Path:
+    """``$KG_STORE`` if set, else ``./kgstore``."""
+    return Path(os.environ.get("KG_STORE") or "kgstore")
+
+
+class Store:
+    """A kg store: named graphs per article in Oxigraph, used through rdflib."""
+
+    def __init__(self, path: str | os.PathLike[str] | None, *, lock_timeout: float = 60.0, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        self._lock: FileLock | None = None
+        if self.path is None:
+            self._ox = ox.Store()
+        else:
+            self._ox = self._open_disk(self.path, lock_timeout, read_only)
+        self.dataset = Dataset(store=OxigraphStore(store=self._ox), default_union=True)
+        for prefix, ns in PREFIXES.items():
+            self.dataset.bind(prefix, ns)
+        if not read_only and not self.has_graph(ONTOLOGY_GRAPH):
+            self._load_ontology()
+
+    def _open_disk(self, path: Path, timeout: float, read_only: bool) -> ox.Store:
+        meta = path / _META
+        if path.exists() and not path.is_dir():
+            raise KGError(Errors.E020, path=path, reason="not a folder")
+        if path.exists() and any(path.iterdir()) and not meta.exists():
+            raise KGError(Errors.E020, path=path, reason=f"no {_META}")
+        if meta.exists():
+            try:
+                found = int(json.loads(meta.read_text(encoding="utf-8")).get("format", 0))
+            except (ValueError, AttributeError) as err:
+                raise KGError(Errors.E020, path=path, reason=f"unreadable {_META}") from err
+            if found > FORMAT_VERSION:
+                raise KGError(Errors.E016, found=found, supported=FORMAT_VERSION, path=path)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            if not read_only:
+                probe = path / ".kg-write-probe"
+                probe.write_text("")
+                probe.unlink()
+        except PermissionError as err:
+            raise KGError(Errors.E015, path=path) from err
+        except OSError as err:
+            if err.errno == 28:
+                raise KGError(Errors.E022, path=path) from err
+            raise KGError(Errors.E015, path=path) from err
+        if not read_only:
+            self._lock = FileLock(str(path / "kg.lock"))
+            try:
+                self._lock.acquire(timeout=timeout)
+            except Timeout as err:
+                raise KGError(Errors.E014, seconds=timeout, path=path) from err
+        try:
+            store = ox.Store.read_only(str(path / "oxigraph")) if read_only else ox.Store(str(path / "oxigraph"))
+        except OSError as err:
+            self.close()
+            raise KGError(Errors.E020, path=path, reason=str(err).splitlines()[0]) from err
+        if not meta.exists() and not read_only:
+            meta.write_text(json.dumps({"format": FORMAT_VERSION}), encoding="utf-8")
+        return store
+
+    def _load_ontology(self) -> None:
+        graph = ontology_graph()
+        self._extend(graph, ONTOLOGY_GRAPH)
+
+    # -- writing ---------------------------------------------------------------------------------------------
+
+    def _extend(self, graph: Graph, name: URIRef) -> None:
+        g = ox.NamedNode(str(name))
+        quads = [ox.Quad(_ox(s), _ox(p), _ox(o), g) for s, p, o in graph]  # type: ignore[arg-type]
+        try:
+            self._ox.extend(quads)  # one transaction: the whole graph or nothing
+        except OSError as err:
+            if "No space" in str(err) or "ENOSPC" in str(err):
+                raise KGError(Errors.E022, path=self.path) from err
+            raise
+
+    def add_graph(self, graph: Graph) -> None:
+        """Write one article's named graph (replacing any older version of it, atomically)."""
+        name = graph.identifier
+        assert isinstance(name, URIRef)
+        if self.has_graph(name):
+            self._ox.update(f"DROP SILENT GRAPH <{name}>")
+        self._extend(graph, name)
+
+    def remove_graph(self, name: URIRef) -> None:
+        self._ox.update(f"DROP SILENT GRAPH <{name}>")
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._ox.flush()
+
+    # -- reading ---------------------------------------------------------------------------------------------
+
+    def has_graph(self, name: URIRef) -> bool:
+        return bool(self._ox.contains_named_graph(ox.NamedNode(str(name))))
+
+    def has_article(self, article_id: str) -> bool:
+        return self.has_graph(GRAPH[article_id])
+
+    def article_graphs(self) -> Iterator[URIRef]:
+        for g in self._ox.named_graphs():
+            if isinstance(g, ox.NamedNode) and g.value != str(ONTOLOGY_GRAPH):
+                yield URIRef(g.value)
+
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Result:
+        """Run SPARQL over the union of all graphs; values come in through ``bindings``, never formatting."""
+        try:
+            return self.dataset.query(sparql, initBindings=bindings or {})
+        except SyntaxError as err:
+            raise KGError(Errors.E012, reason=str(err).splitlines()[0]) from err
+
+    def raw(self) -> ox.Store:
+        """The underlying pyoxigraph store (for bulk export and benchmarks)."""
+        return self._ox
+
+    def triple_count(self, include_ontology: bool = False) -> int:
+        query = "SELECT (COUNT(*) AS ?c) WHERE { GRAPH ?g { ?s ?p ?o } %s }" % (
+            "" if include_ontology else f"FILTER(?g != <{ONTOLOGY_GRAPH}>)")
+        return int(next(iter(self._ox.query(query)))[0].value)  # type: ignore[index]
+
+    def dump(self, out: IO[bytes], fmt: ox.RdfFormat, include_ontology: bool = False,
+             graphs: Iterable[URIRef] | None = None) -> None:
+        """Serialise article graphs: quads for TriG/N-Quads, their union (merged) for triple formats."""
+        names = [ox.NamedNode(str(g)) for g in (graphs if graphs is not None else self.article_graphs())]
+        if include_ontology:
+            names.append(ox.NamedNode(str(ONTOLOGY_GRAPH)))
+        prefixes = dict(PREFIXES)
+        if fmt.supports_datasets:
+            quads = (q for name in names for q in self._ox.quads_for_pattern(None, None, None, name))
+            ox.serialize(quads, out, fmt, prefixes=prefixes)
+        else:
+            seen: set[ox.Triple] = set()
+
+            def triples() -> Iterator[ox.Triple]:
+                for name in names:
+                    for q in self._ox.quads_for_pattern(None, None, None, name):
+                        t = q.triple
+                        if t not in seen:
+                            seen.add(t)
+                            yield t
+
+            ox.serialize(triples(), out, fmt, prefixes=prefixes)
+
+    def close(self) -> None:
+        """Flush, release the database (Oxigraph closes when its last reference goes) and the lock."""
+        if getattr(self, "_ox", None) is not None and self.path is not None:
+            try:
+                self._ox.flush()
+            except Exception:  # noqa: BLE001 - closing must not mask the real error
+                pass
+        if getattr(self, "dataset", None) is not None:
+            self.dataset.store._store = None
+        self.dataset = None  # type: ignore[assignment]
+        self._ox = None  # type: ignore[assignment]
+        gc.collect()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _ox(term: Any) -> Any:
+    from rdflib import BNode
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
