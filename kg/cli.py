@@ -195,3 +195,35 @@ def demo(store: Optional[Path] = StoreOpt,
 
 def main() -> None:  # pragma: no cover
     app()
+
+
+@app.command("eval")
+def eval_(gold: Path = typer.Argument(..., help="Folder of gold JSON files (one per article)."),
+          articles: Optional[Path] = typer.Option(None, "--articles", help="Folder of the articles (default: GOLD/../articles)."),
+          details: bool = typer.Option(True, "--details/--no-details", help="List misses and false positives per article."),
+          as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON.")) -> None:
+    """Score the extractor against hand-annotated gold: precision, recall, F1 per language and kind of fact."""
+    import json as _json
+
+    from kg.evaluation import KINDS, evaluate
+
+    try:
+        report = evaluate(gold, articles)
+    except KGError as error:
+        raise _fail(error) from None
+    if as_json:
+        sys.stdout.write(_json.dumps(report.as_dict(), indent=1) + "\n")
+        return
+    table = Table("lang", "kind", "precision", "recall", "F1", "gold", "predicted")
+    for lang, kinds in sorted(report.scores.items(), key=lambda x: (x[0] != "all", x[0])):
+        for kind in KINDS:
+            s = kinds[kind]
+            table.add_row(lang, kind, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.gold), str(s.pred))
+    out.print(table)
+    if details:
+        for article in sorted(set(report.misses) | set(report.false_positives)):
+            out.print(f"[bold]{article}[/bold]")
+            for line in report.misses.get(article, []):
+                out.print(f"  miss  {line}", markup=False, highlight=False)
+            for line in report.false_positives.get(article, []):
+                out.print(f"  false {line}", markup=False, highlight=False)

@@ -10,13 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from rdflib import Graph
-
 from kg.articles import Article
 from kg.extract import extract_relations, extract_roles
 from kg.extract.records import Assertion
 from kg.nlp import load_pipeline
-from kg.rdf import article_graph
+from kg.rdf import ArticleGraphs, article_graph
 from kg.sources import Rejection
 from kg.store import Store
 
@@ -31,7 +29,7 @@ def assertions_of(article: Article) -> list[Assertion]:
     return found
 
 
-def extract_article(article: Article) -> Graph:
+def extract_article(article: Article) -> ArticleGraphs:
     """The named graph of ``article`` (pure: runs in worker processes)."""
     return article_graph(article, assertions_of(article))
 
@@ -72,7 +70,7 @@ def ingest(store: Store, items: Iterable[Article | Rejection], *, workers: int =
             yield item
 
     for article, graph in _extracted(fresh(), workers, batch):
-        store.add_graph(graph)
+        store.add_article(graph)
         report.ingested += 1
         report.triples += len(graph)
         if progress:
@@ -81,7 +79,7 @@ def ingest(store: Store, items: Iterable[Article | Rejection], *, workers: int =
     return report
 
 
-def _extracted(articles: Iterator[Article], workers: int, batch: int) -> Iterator[tuple[Article, Graph]]:
+def _extracted(articles: Iterator[Article], workers: int, batch: int) -> Iterator[tuple[Article, ArticleGraphs]]:
     if workers <= 1:
         for article in articles:
             yield article, extract_article(article)

@@ -6,7 +6,7 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 __all__ = [
-    "KG", "BASE", "COUNTRY", "ROLE", "TOPIC", "REL", "STATUS", "PERSON", "POST", "ARTICLE", "GRAPH", "CLAIM",
+    "KG", "BASE", "FACTS_GRAPH", "COUNTRY", "ROLE", "TOPIC", "REL", "STATUS", "PERSON", "POST", "ARTICLE", "GRAPH", "CLAIM",
     "EVIDENCE", "EXTRACTOR", "PREFIXES",
 ]
 
@@ -81,6 +81,7 @@ PERSON = Namespace(BASE + "id/person/")
 POST = Namespace(BASE + "id/post/")
 ARTICLE = Namespace(BASE + "id/article/")
 GRAPH = Namespace(BASE + "graph/")
+FACTS_GRAPH = GRAPH["facts"]  # claims, persons, posts and shortcuts, shared by all articles
 CLAIM = Namespace(BASE + "id/claim/")
 EVIDENCE = Namespace(BASE + "id/evidence/")
 EXTRACTOR = Namespace(BASE + "id/extractor/")

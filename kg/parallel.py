@@ -14,25 +14,29 @@ from typing import Iterator
 from rdflib import Graph
 
 from kg.articles import Article
-from kg.rdf import bind_prefixes, graph_iri
+from kg.namespace import FACTS_GRAPH
+from kg.rdf import ArticleGraphs, bind_prefixes, graph_iri
 
 __all__ = ["extract_parallel", "extract_to_ntriples", "graph_from_ntriples"]
 
 
-def extract_to_ntriples(article: Article) -> str:
+def extract_to_ntriples(article: Article) -> tuple[str, str]:
     from kg.ingest import extract_article
 
-    return extract_article(article).serialize(format="nt")
+    graphs = extract_article(article)
+    return graphs.graph.serialize(format="nt"), graphs.facts.serialize(format="nt")
 
 
-def graph_from_ntriples(article: Article, data: str) -> Graph:
+def graph_from_ntriples(article: Article, data: tuple[str, str]) -> ArticleGraphs:
     graph = Graph(identifier=graph_iri(article.id))
-    bind_prefixes(graph)
-    graph.parse(data=data, format="nt")
-    return graph
+    facts = Graph(identifier=FACTS_GRAPH)
+    for g, text in ((graph, data[0]), (facts, data[1])):
+        bind_prefixes(g)
+        g.parse(data=text, format="nt")
+    return ArticleGraphs(graph, facts)
 
 
-def extract_parallel(articles: Iterator[Article], workers: int, batch: int) -> Iterator[tuple[Article, Graph]]:
+def extract_parallel(articles: Iterator[Article], workers: int, batch: int) -> Iterator[tuple[Article, ArticleGraphs]]:
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         while True:

@@ -16,6 +16,7 @@ Claim IRIs are made from the fact, so the same fact in two articles is one claim
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import Iterable
 
 from rdflib import Graph, Literal, URIRef
@@ -25,10 +26,10 @@ from kg import __version__
 from kg.articles import Article
 from kg.extract.records import Assertion, Evidence, RelationAssertion, RoleAssertion
 from kg.identity import person_key
-from kg.namespace import ARTICLE, BASE, CLAIM, COUNTRY, EVIDENCE, EXTRACTOR, GRAPH, KG, PERSON, POST, PREFIXES, REL, ROLE, STATUS, TOPIC
+from kg.namespace import ARTICLE, BASE, FACTS_GRAPH, CLAIM, COUNTRY, EVIDENCE, EXTRACTOR, GRAPH, KG, PERSON, POST, PREFIXES, REL, ROLE, STATUS, TOPIC
 from kg.ontology import concepts
 
-__all__ = ["article_graph", "graph_iri", "article_iri", "person_iri", "polity_iri", "EXTRACTOR_NAME", "bind_prefixes"]
+__all__ = ["article_graph", "ArticleGraphs", "graph_iri", "article_iri", "person_iri", "polity_iri", "EXTRACTOR_NAME", "bind_prefixes"]
 
 SCHEMA = Namespace("https://schema.org/")
 EXTRACTOR_NAME = "kg-rules"
@@ -79,74 +80,80 @@ def _evidence(g: Graph, article: Article, ev: Evidence, activity: URIRef) -> URI
 
 
 def _polity(g: Graph, code: str) -> URIRef:
-    iri = polity_iri(code)
-    concept = concepts("country").get(code)
-    g.add((iri, RDF.type, KG.InternationalOrganisation if concept and concept.is_organisation else KG.Country))
-    g.add((iri, SKOS.notation, Literal(code)))
-    if concept is not None:
-        for lang in ("en", "uk"):
-            g.add((iri, SKOS.prefLabel, Literal(concept.pref(lang), lang=lang)))
-    return iri
+    # Polities, roles, topics and statuses are described once, in the store's ontology graph.
+    return polity_iri(code)
 
 
-def _role(g: Graph, a: RoleAssertion, article: Article, activity: URIRef) -> None:
+def _role(g: Graph, f: Graph, a: RoleAssertion, article: Article, activity: URIRef) -> None:
     person = person_iri(a.name, a.country)
-    polity = _polity(g, a.country)
+    polity = _polity(f, a.country)
     role = ROLE[a.role]
     post = POST[f"{a.country}-{a.role}"]
-    g.add((person, RDF.type, KG.Person))
-    g.add((person, RDFS.label, Literal(a.name, lang=article.lang)))
-    g.add((person, SCHEMA.name, Literal(a.name, lang=article.lang)))
-    g.add((role, RDF.type, KG.Role))
-    g.add((role, SKOS.notation, Literal(a.role)))
-    g.add((post, RDF.type, KG.Post))
-    g.add((post, ORG.role, role))
-    g.add((post, ORG.postIn, polity))
+    f.add((person, RDF.type, KG.Person))
+    f.add((person, RDFS.label, Literal(a.name, lang=article.lang)))
+    f.add((person, SCHEMA.name, Literal(a.name, lang=article.lang)))
+    f.add((post, RDF.type, KG.Post))
+    f.add((post, ORG.role, role))
+    f.add((post, ORG.postIn, polity))
     concept = concepts("role").get(a.role)
     country = concepts("country").get(a.country)
     if concept and country:
         for lang in ("en", "uk"):
-            g.add((post, RDFS.label, Literal(f"{concept.pref(lang)} ({country.pref(lang)})", lang=lang)))
+            f.add((post, RDFS.label, Literal(f"{concept.pref(lang)} ({country.pref(lang)})", lang=lang)))
     claim = CLAIM[f"role-{_digest(str(person), a.role, a.country)}"]
-    g.add((claim, RDF.type, KG.RoleClaim))
-    g.add((claim, ORG.member, person))
-    g.add((claim, ORG.role, role))
-    g.add((claim, ORG.organization, polity))
-    g.add((claim, KG.post, post))
+    f.add((claim, RDF.type, KG.RoleClaim))
+    f.add((claim, ORG.member, person))
+    f.add((claim, ORG.role, role))
+    f.add((claim, ORG.organization, polity))
+    f.add((claim, KG.post, post))
     if a.acting:
-        g.add((claim, KG.acting, Literal(True)))
+        f.add((claim, KG.acting, Literal(True)))
     g.add((claim, KG.supportedBy, _evidence(g, article, a.evidence, activity)))
     # The "truthy" shortcuts beside the claim.
-    g.add((person, KG.holdsRoleIn, polity))
-    g.add((person, ORG.holds, post))
+    f.add((person, KG.holdsRoleIn, polity))
+    f.add((person, ORG.holds, post))
 
 
-def _relation(g: Graph, r: RelationAssertion, article: Article, activity: URIRef) -> None:
+def _relation(g: Graph, f: Graph, r: RelationAssertion, article: Article, activity: URIRef) -> None:
     a, b = _polity(g, r.a), _polity(g, r.b)
     evidence = _evidence(g, article, r.evidence, activity)
     for topic in r.topics or (None,):
         claim = CLAIM[f"rel-{r.a}-{r.b}-{r.type}-{topic or 'general'}-{r.status}"]
-        g.add((claim, RDF.type, KG.RelationClaim))
-        g.add((claim, KG.participant, a))
-        g.add((claim, KG.participant, b))
-        g.add((claim, KG.relationType, REL[r.type]))
-        g.add((REL[r.type], SKOS.notation, Literal(r.type)))
-        g.add((claim, KG.status, STATUS[r.status]))
-        g.add((STATUS[r.status], SKOS.notation, Literal(r.status)))
+        f.add((claim, RDF.type, KG.RelationClaim))
+        f.add((claim, KG.participant, a))
+        f.add((claim, KG.participant, b))
+        f.add((claim, KG.relationType, REL[r.type]))
+        f.add((claim, KG.status, STATUS[r.status]))
         if topic:
-            g.add((claim, KG.topic, TOPIC[topic]))
-            g.add((TOPIC[topic], RDF.type, KG.Topic))
-            g.add((TOPIC[topic], SKOS.notation, Literal(topic)))
+            f.add((claim, KG.topic, TOPIC[topic]))
         g.add((claim, KG.supportedBy, evidence))
     shortcut = KG.cooperatesWith if r.type == "cooperation" else KG.inConflictWith
-    g.add((a, shortcut, b))
-    g.add((b, shortcut, a))
+    f.add((a, shortcut, b))
+    f.add((b, shortcut, a))
 
 
-def article_graph(article: Article, assertions: Iterable[Assertion], extractor_version: str = __version__) -> Graph:
-    """The named graph of one article: its metadata, its claims, their evidence and provenance."""
+@dataclass
+class ArticleGraphs:
+    """What one article adds: its own named graph (metadata, evidence, provenance, ``kg:supportedBy`` links)
+    and the facts it asserts (claims, persons, posts, shortcuts), which go to the shared facts graph.
+
+    Facts are shared so that a triple stated by many articles is stored once: Oxigraph's union default graph
+    is a multiset, and joins over duplicated triples would multiply rows by the number of reporting articles.
+    """
+
+    graph: Graph
+    facts: Graph
+
+    def __len__(self) -> int:
+        return len(self.graph) + len(self.facts)
+
+
+def article_graph(article: Article, assertions: Iterable[Assertion], extractor_version: str = __version__) -> ArticleGraphs:
+    """The named graph of one article and the facts it asserts (see :class:`ArticleGraphs`)."""
     g = Graph(identifier=graph_iri(article.id))
+    f = Graph(identifier=FACTS_GRAPH)
     bind_prefixes(g)
+    bind_prefixes(f)
     art = article_iri(article.id)
     g.add((art, RDF.type, KG.Article))
     g.add((art, KG.contentHash, Literal(article.id)))
@@ -163,16 +170,16 @@ def article_graph(article: Article, assertions: Iterable[Assertion], extractor_v
     if article.source_file:
         g.add((art, KG.sourceFile, Literal(article.source_file)))
     extractor = EXTRACTOR[f"{EXTRACTOR_NAME}-{extractor_version}"]
-    g.add((extractor, RDF.type, KG.Extractor))
-    g.add((extractor, RDFS.label, Literal(f"{EXTRACTOR_NAME} {extractor_version}")))
-    g.add((extractor, URIRef("http://www.w3.org/2002/07/owl#versionInfo"), Literal(extractor_version)))
+    f.add((extractor, RDF.type, KG.Extractor))
+    f.add((extractor, RDFS.label, Literal(f"{EXTRACTOR_NAME} {extractor_version}")))
+    f.add((extractor, URIRef("http://www.w3.org/2002/07/owl#versionInfo"), Literal(extractor_version)))
     activity = URIRef(f"{BASE}id/extraction/{article.id}")
     g.add((activity, RDF.type, KG.Extraction))
     g.add((activity, PROV.used, art))
     g.add((activity, PROV.wasAssociatedWith, extractor))
     for assertion in assertions:
         if isinstance(assertion, RoleAssertion):
-            _role(g, assertion, article, activity)
+            _role(g, f, assertion, article, activity)
         else:
-            _relation(g, assertion, article, activity)
-    return g
+            _relation(g, f, assertion, article, activity)
+    return ArticleGraphs(g, f)

@@ -13,7 +13,7 @@ import gc
 import json
 import os
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator
 
 import pyoxigraph as ox
 from filelock import FileLock, Timeout
@@ -22,8 +22,11 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 
 from kg.errors import Errors, KGError
-from kg.namespace import GRAPH, KG, PREFIXES
+from kg.namespace import FACTS_GRAPH, GRAPH, KG, PREFIXES
 from kg.ontology import ontology_graph
+
+if TYPE_CHECKING:
+    from kg.rdf import ArticleGraphs
 
 __all__ = ["Store", "FORMAT_VERSION", "ONTOLOGY_GRAPH", "default_store_path"]
 
@@ -100,25 +103,29 @@ class Store:
     # -- writing ---------------------------------------------------------------------------------------------
 
     def _extend(self, graph: Graph, name: URIRef) -> None:
-        g = ox.NamedNode(str(name))
-        quads = [ox.Quad(_ox(s), _ox(p), _ox(o), g) for s, p, o in graph]  # type: ignore[arg-type]
+        self._ox.extend(_quads(graph, name))  # one transaction: the whole graph or nothing
+
+    def add_article(self, graphs: "ArticleGraphs") -> None:
+        """Write one article's named graph and its facts in one transaction (all of it or nothing).
+
+        An older version of the article's graph is dropped first; facts are a set, so re-adding is harmless.
+        """
+        name = graphs.graph.identifier
+        assert isinstance(name, URIRef)
+        if self.has_graph(name):
+            self.remove_article_graph(name)
+        quads = _quads(graphs.graph, name) + _quads(graphs.facts, FACTS_GRAPH)
         try:
-            self._ox.extend(quads)  # one transaction: the whole graph or nothing
+            self._ox.extend(quads)
         except OSError as err:
             if "No space" in str(err) or "ENOSPC" in str(err):
                 raise KGError(Errors.E022, path=self.path) from err
             raise
 
-    def add_graph(self, graph: Graph) -> None:
-        """Write one article's named graph (replacing any older version of it, atomically)."""
-        name = graph.identifier
-        assert isinstance(name, URIRef)
-        if self.has_graph(name):
-            self._ox.update(f"DROP SILENT GRAPH <{name}>")
-        self._extend(graph, name)
-
-    def remove_graph(self, name: URIRef) -> None:
+    def remove_article_graph(self, name: URIRef) -> None:
+        """Drop an article's graph, then the facts no remaining article supports."""
         self._ox.update(f"DROP SILENT GRAPH <{name}>")
+        self._ox.update(_PRUNE)
 
     def flush(self) -> None:
         if self.path is not None:
@@ -133,9 +140,17 @@ class Store:
         return self.has_graph(GRAPH[article_id])
 
     def article_graphs(self) -> Iterator[URIRef]:
+        """The named graphs of articles (not the ontology's nor the shared facts graph)."""
         for g in self._ox.named_graphs():
-            if isinstance(g, ox.NamedNode) and g.value != str(ONTOLOGY_GRAPH):
+            if isinstance(g, ox.NamedNode) and g.value not in (str(ONTOLOGY_GRAPH), str(FACTS_GRAPH)):
                 yield URIRef(g.value)
+
+    def data_graphs(self) -> list[URIRef]:
+        """Every graph holding data (articles and facts)."""
+        graphs = list(self.article_graphs())
+        if self.has_graph(FACTS_GRAPH):
+            graphs.append(FACTS_GRAPH)
+        return graphs
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Result:
         """Run SPARQL over the union of all graphs; values come in through ``bindings``, never formatting."""
@@ -156,7 +171,7 @@ class Store:
     def dump(self, out: IO[bytes], fmt: ox.RdfFormat, include_ontology: bool = False,
              graphs: Iterable[URIRef] | None = None) -> None:
         """Serialise article graphs: quads for TriG/N-Quads, their union (merged) for triple formats."""
-        names = [ox.NamedNode(str(g)) for g in (graphs if graphs is not None else self.article_graphs())]
+        names = [ox.NamedNode(str(g)) for g in (graphs if graphs is not None else self.data_graphs())]
         if include_ontology:
             names.append(ox.NamedNode(str(ONTOLOGY_GRAPH)))
         prefixes = dict(PREFIXES)
@@ -197,6 +212,20 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_PRUNE = f"""
+PREFIX kg: <{KG._NS}>
+DELETE {{ GRAPH <{FACTS_GRAPH}> {{ ?claim ?p ?o }} }}
+WHERE {{
+  GRAPH <{FACTS_GRAPH}> {{ ?claim a ?type . ?claim ?p ?o . VALUES ?type {{ kg:RoleClaim kg:RelationClaim }} }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?claim kg:supportedBy ?ev }} }}
+}}"""
+
+
+def _quads(graph: Graph, name: URIRef) -> list[ox.Quad]:
+    g = ox.NamedNode(str(name))
+    return [ox.Quad(_ox(s), _ox(p), _ox(o), g) for s, p, o in graph]  # type: ignore[arg-type]
 
 
 def _ox(term: Any) -> Any:
