@@ -15,8 +15,8 @@ from kg.errors import KGError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="kg: a knowledge graph of diplomatic relations built from news.")
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 StoreOpt = typer.Option(None, "--store", envvar="KG_STORE", help="Store folder (default ./kgstore).")
 
@@ -227,3 +227,23 @@ def eval_(gold: Path = typer.Argument(..., help="Folder of gold JSON files (one 
                 out.print(f"  miss  {line}", markup=False, highlight=False)
             for line in report.false_positives.get(article, []):
                 out.print(f"  false {line}", markup=False, highlight=False)
+
+
+@app.command()
+def validate(store: Optional[Path] = StoreOpt) -> None:
+    """Check the store: SHACL shapes (pyshacl) and the ontology's *-violation queries."""
+    from kg.validate import validate_store
+
+    try:
+        with _open(store) as graph:
+            report = validate_store(graph.store)
+    except KGError as error:
+        raise _fail(error) from None
+    if report.conforms:
+        out.print("conforms: SHACL shapes hold and no violation query returns rows")
+        return
+    if report.shacl_text and "Conforms: False" in report.shacl_text:
+        out.print(report.shacl_text[:20000], markup=False, highlight=False)
+    for name, found in report.violations.items():
+        out.print(f"{name}: {len(found)} rows, e.g. {found[:3]}", markup=False, highlight=False)
+    raise typer.Exit(1)

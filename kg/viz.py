@@ -116,10 +116,25 @@ def reduce_graph(g: nx.MultiGraph, max_nodes: int = MAX_NODES,
     candidates = [(a, b, k, d) for a, b, k, d in g.edges(keys=True, data=True) if a in keep and b in keep]
     candidates.sort(key=lambda e: (-float(e[3].get("weight", 1) or 1), e[3].get("type") not in ("cooperation", "conflict"),
                                    str(e[0]), str(e[1]), str(e[2])))
+    # every kept node first keeps its strongest edge (so the cut does not strip whole kinds, e.g. persons),
+    # then the budget is filled with the strongest of the rest
+    chosen: dict[tuple[Any, Any, Any], int] = {}
+    best: dict[Any, int] = {}
+    for i, (a, b, _, _) in enumerate(candidates):
+        best.setdefault(a, i)
+        best.setdefault(b, i)
+    for i in sorted(set(best.values())):
+        if len(chosen) < max_edges:
+            chosen[candidates[i][:3]] = i
+    for i, e in enumerate(candidates):
+        if len(chosen) >= max_edges:
+            break
+        chosen.setdefault(e[:3], i)
     small = nx.MultiGraph(**g.graph)
     for v in sorted(keep, key=str):
         small.add_node(v, **g.nodes[v])
-    for a, b, k, d in candidates[:max_edges]:
+    for i in sorted(chosen.values()):
+        a, b, k, d = candidates[i]
         small.add_edge(a, b, key=k, **d)
     # nodes kept for their degree that lost every edge to the cut are noise: drop them
     small.remove_nodes_from([v for v in list(small) if small.degree(v) == 0 and g.degree(v) > 0])
@@ -132,7 +147,8 @@ def reduce_graph(g: nx.MultiGraph, max_nodes: int = MAX_NODES,
 
 # ------------------------------------------------------------------------------------------------------- layout
 
-def _fast_layout(g: nx.MultiGraph, iterations: int = 50, seed: int = 7) -> dict[Any, tuple[float, float]]:
+def _fast_layout(g: nx.MultiGraph, iterations: int = 50, seed: int = 7,
+                 gravity: float = 10.0) -> dict[Any, tuple[float, float]]:
     """Fruchterman-Reingold vectorised over all node pairs (float32): ~15 ms an iteration for 2,000 nodes."""
     import numpy as np
 
@@ -162,6 +178,9 @@ def _fast_layout(g: nx.MultiGraph, iterations: int = 50, seed: int = 7) -> dict[
             ax, ay = ex * length, ey * length
             fx -= np.bincount(pairs[:, 0], ax, n) - np.bincount(pairs[:, 1], ax, n)
             fy -= np.bincount(pairs[:, 0], ay, n) - np.bincount(pairs[:, 1], ay, n)
+        # gravity towards the centre keeps small components (an article and a person) from drifting to a ring
+        fx -= gravity * (x - x.mean())
+        fy -= gravity * (y - y.mean())
         size = np.maximum(np.sqrt(fx * fx + fy * fy), 1e-9)
         step = np.minimum(size, temperature) / size
         x += (fx * step).astype(np.float32)

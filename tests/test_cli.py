@@ -1,0 +1,161 @@
+"""Every command through typer's CliRunner, as users type them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+from conftest import EVALUATION, SEEDS
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Path:
+    path = tmp_path / "store"
+    result = runner.invoke(app, ["ingest", str(SEEDS), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def _json_rows(output: str) -> list[dict[str, str]]:
+    data = json.loads(output)
+    return [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
+
+
+def test_named_roles_json_has_the_seed_facts(store: Path) -> None:
+    result = runner.invoke(app, ["query", "--named", "roles", "--format", "json", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    rows = _json_rows(result.stdout)
+    facts = {(r["name"], r["role"], r["country"]) for r in rows}
+    assert ("Володимир Зеленський", "president", "UA") in facts
+    assert ("Санае Такаїчі", "prime_minister", "JP") in facts
+    assert all(r["evidence"] and r["article"] and r["person"] for r in rows)
+
+
+def test_named_relations_json_has_the_seed_facts(store: Path) -> None:
+    result = runner.invoke(app, ["query", "--named", "relations", "--format", "json", "--store", str(store)])
+    rows = _json_rows(result.stdout)
+    facts = {(r["a"], r["b"], r["type"], r.get("topic"), r["status"]) for r in rows}
+    for fact in [("JP", "UA", "cooperation", "defence", "proposed"), ("JP", "UA", "cooperation", "energy", "ongoing"),
+                 ("JP", "UA", "cooperation", "humanitarian", "ongoing")]:
+        assert fact in facts
+    assert any(f[:4] == ("JP", "UA", "cooperation", "cyber") for f in facts)
+    assert any(f[:3] == ("RU", "UA", "conflict") for f in facts)
+
+
+def test_query_formats_and_errors(store: Path, tmp_path: Path) -> None:
+    csv_out = runner.invoke(app, ["query", "--named", "roles", "--format", "csv", "--store", str(store)])
+    assert csv_out.stdout.splitlines()[0] == "person,name,role,country,article,evidence"
+    table = runner.invoke(app, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?c a kg:RoleClaim }", "--store", str(store)])
+    assert table.exit_code == 0 and "2" in table.stdout
+    rq = tmp_path / "q.rq"
+    rq.write_text("ASK { ?p kg:holdsRoleIn country:UA }")
+    assert runner.invoke(app, ["query", "--file", str(rq), "--store", str(store)]).stdout.strip() == "true"
+    bad = runner.invoke(app, ["query", "SELECT WHERE {", "--store", str(store)])
+    assert bad.exit_code != 0 and len(bad.output.strip().splitlines()) == 1
+    missing = runner.invoke(app, ["query", "--named", "nope", "--store", str(store)])
+    assert missing.exit_code != 0 and "E011" in missing.output
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "nquads", "ntriples", "jsonld"])
+def test_export_is_read_by_pyoxigraph_as_the_same_graph(store: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"graph.{fmt}"
+    result = runner.invoke(app, ["export", "--format", fmt, "-o", str(out), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    ox_format = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
+                 "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+    independent = Graph()
+    from kg.store import _ox  # noqa: F401  (same term model)
+
+    for q in ox.parse(path=str(out), format=ox_format):
+        independent.add(tuple(_rdflib(t) for t in (q.subject, q.predicate, q.object)))  # type: ignore[arg-type]
+    ours = Graph()  # what the store holds, read through rdflib
+    import kg
+
+    with kg.open(store) as graph:
+        for name in graph.store.data_graphs():
+            for s, p, o in graph.store.dataset.graph(name):
+                ours.add((s, p, _rdflib_plain(o)))
+    assert len(independent) > 100
+    assert isomorphic(independent, ours)
+
+
+def _rdflib_plain(term):  # type: ignore[no-untyped-def]
+    from rdflib import Literal, XSD
+
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def _rdflib(term):  # type: ignore[no-untyped-def]
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    dt = term.datatype.value
+    return Literal(term.value, datatype=None if dt == "http://www.w3.org/2001/XMLSchema#string" else URIRef(dt))
+
+
+def test_viz_and_stats(store: Path, tmp_path: Path) -> None:
+    html = tmp_path / "v.html"
+    result = runner.invoke(app, ["viz", "-o", str(html), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    page = html.read_text(encoding="utf-8")
+    assert "Володимир Зеленський" in page or "\\u0412\\u043e\\u043b\\u043e\\u0434" in page
+    assert "https://cdn" not in page and "cdnjs" not in page
+    stats = runner.invoke(app, ["stats", "--store", str(store)])
+    assert stats.exit_code == 0 and "articles" in stats.stdout
+
+
+def test_demo_writes_turtle_and_html(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--store", str(tmp_path / "s"), "--exports", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "graph.ttl").stat().st_size > 1000
+    assert (tmp_path / "out" / "graph.html").stat().st_size > 1000
+
+
+def test_bad_inputs_rejected_but_good_files_ingested(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("")
+    (folder / "bin.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "bad.jsonl").write_text('{"text": "Японія та Україна підписали угоду про співпрацю."}\n{oops\n')
+    (folder / "good.txt").write_text("Японія та Україна підписали угоду про оборонну співпрацю.", encoding="utf-8")
+    store = tmp_path / "s"
+    result = runner.invoke(app, ["ingest", str(folder), str(tmp_path / "missing.txt"), "--store", str(store)])
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    assert {e[:4] for e in errors} == {"E001", "E002", "E003", "E006"}
+    assert "ingested 2" in result.stdout
+    again = runner.invoke(app, ["ingest", str(folder / "good.txt"), "--store", str(store)])
+    assert again.exit_code == 0 and "skipped (already present) 1" in again.stdout
+
+
+def test_eval_reports_scores() -> None:
+    result = runner.invoke(app, ["eval", str(EVALUATION / "gold"), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert set(scores) == {"all", "uk", "en"}
+    for kind in ("roles", "person_country", "pairs", "topics"):
+        assert 0.0 < scores["all"][kind]["f1"] <= 1.0
+        assert scores["all"][kind]["gold"] > 0
+
+
+def test_validate(store: Path) -> None:
+    result = runner.invoke(app, ["validate", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.stdout

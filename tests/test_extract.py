@@ -1,0 +1,70 @@
+"""Sentence -> expected assertions, per language (the extractor's contract, one row a case)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_relations, extract_roles
+from kg.nlp import load_pipeline
+
+ROLES = [
+    ("uk", "Президент України Володимир Зеленський провів зустріч.", {("Володимир Зеленський", "president", "UA")}),
+    ("uk", "Прем’єр-міністерка Японії Санае Такаїчі заявила про підтримку.", {("Санае Такаїчі", "prime_minister", "JP")}),
+    ("uk", "Зеленський зустрівся з прем’єр-міністром Великої Британії Кіром Стармером.",
+     {("Кір Стармер", "prime_minister", "GB")}),
+    ("uk", "Міністр закордонних справ Польщі Радослав Сікорський прибув до Києва.",
+     {("Радослав Сікорський", "foreign_minister", "PL")}),
+    ("uk", "Про це заявила Кая Каллас, верховна представниця ЄС.", {("Кая Каллас", "foreign_minister", "EU")}),
+    ("uk", "Генсек НАТО Марк Рютте відвідав Вільнюс.", {("Марк Рютте", "head_of_organisation", "NATO")}),
+    ("uk", "Колишній президент Польщі Анджей Дуда виступив на форумі.", set()),
+    ("en", "Japanese Prime Minister Sanae Takaichi met reporters.", {("Sanae Takaichi", "prime_minister", "JP")}),
+    ("en", "U.S. Secretary of State Marco Rubio spoke on Monday.", {("Marco Rubio", "foreign_minister", "US")}),
+    ("en", "Keir Starmer, the British prime minister, said so.", {("Keir Starmer", "prime_minister", "GB")}),
+    ("en", "Poland's President Karol Nawrocki arrived.", {("Karol Nawrocki", "president", "PL")}),
+    ("en", "Former Japanese Prime Minister Fumio Kishida attended.", set()),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), ROLES)
+def test_roles(lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
+    doc = load_pipeline(lang)(text)
+    assert {(r.name, r.role, r.country) for r in extract_roles(doc)} == expected
+
+
+RELATIONS = [
+    ("uk", "Президент України Володимир Зеленський провів переговори з прем’єр-міністром Польщі Дональдом Туском.",
+     {("PL", "UA", "cooperation")}),
+    ("uk", "Росія атакувала енергетичну інфраструктуру України.", {("RU", "UA", "conflict")}),
+    ("uk", "Японія виділить Україні гуманітарну допомогу.", {("JP", "UA", "cooperation")}),
+    ("uk", "Японія не планує передавати Україні зброю.", set()),
+    ("en", "Japan and Ukraine signed a defence agreement on Tuesday.", {("JP", "UA", "cooperation")}),
+    ("en", "The European Union imposed new sanctions on Russia.", {("EU", "RU", "conflict")}),
+    ("en", "Read more: France, Germany and Italy in the news", set()),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), RELATIONS)
+def test_relations(lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
+    doc = load_pipeline(lang)(text)
+    assert {(r.a, r.b, r.type) for r in extract_relations(doc)} == expected
+
+
+def test_topics_and_status() -> None:
+    doc = load_pipeline("uk")("Україна готова поглибити оборонну співпрацю з Японією.")
+    [rel] = list(extract_relations(doc))
+    assert (rel.a, rel.b, rel.type, rel.status) == ("JP", "UA", "cooperation", "proposed")
+    assert "defence" in rel.topics
+
+
+def test_seed_article_facts(seed_graph) -> None:  # type: ignore[no-untyped-def]
+    roles = {(r["name"], r["role"], r["country"]) for r in seed_graph.query_named("roles")}
+    assert ("Володимир Зеленський", "president", "UA") in roles
+    assert ("Санае Такаїчі", "prime_minister", "JP") in roles
+    rels = {(r["a"], r["b"], r["type"], r["topic"], r["status"]) for r in seed_graph.query_named("relations")}
+    assert ("JP", "UA", "cooperation", "defence", "proposed") in rels
+    assert ("JP", "UA", "cooperation", "energy", "ongoing") in rels
+    assert ("JP", "UA", "cooperation", "humanitarian", "ongoing") in rels
+    assert any(r[:4] == ("JP", "UA", "cooperation", "cyber") for r in rels)
+    assert any(r[:3] == ("RU", "UA", "conflict") for r in rels)
+    for row in seed_graph.query_named("relations"):
+        assert row["evidence"] and row["article"]
