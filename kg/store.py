@@ -154,8 +154,10 @@ class Store:
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Result:
         """Run SPARQL over the union of all graphs; values come in through ``bindings``, never formatting."""
+        if bindings:
+            sparql = sparql + "\n" + _values_clause(bindings)
         try:
-            return self.dataset.query(sparql, initBindings=bindings or {})
+            return self.dataset.query(sparql)
         except SyntaxError as err:
             raise KGError(Errors.E012, reason=str(err).splitlines()[0]) from err
 
@@ -221,6 +223,27 @@ WHERE {{
   GRAPH <{FACTS_GRAPH}> {{ ?claim a ?type . ?claim ?p ?o . VALUES ?type {{ kg:RoleClaim kg:RelationClaim }} }}
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?claim kg:supportedBy ?ev }} }}
 }}"""
+
+
+_BAD_IRI = set('<>"{}|^`\\ \n\r\t')
+
+
+def _values_clause(bindings: dict[str, Any]) -> str:
+    """A trailing VALUES clause for the bindings, each value written as an escaped RDF term.
+
+    Oxigraph only substitutes variables that are projected, so bindings travel as VALUES; terms are serialised
+    by rdflib (quotes and backslashes escaped), IRIs checked, so no value can change the query's structure.
+    """
+    names, terms = [], []
+    for name, value in bindings.items():
+        if not name.isidentifier():
+            raise KGError(Errors.E012, reason=f"bad variable name {name!r}")
+        term = value if isinstance(value, (URIRef, Literal)) else Literal(value)
+        if isinstance(term, URIRef) and _BAD_IRI & set(str(term)):
+            raise KGError(Errors.E012, reason=f"bad IRI {str(term)!r}")
+        names.append(f"?{name}")
+        terms.append(term.n3())
+    return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
 
 
 def _quads(graph: Graph, name: URIRef) -> list[ox.Quad]:

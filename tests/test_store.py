@@ -65,3 +65,14 @@ def test_not_a_store_folder(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("hello")
     with pytest.raises(KGError, match="E020"):
         Store(tmp_path)
+
+
+def test_values_enter_queries_as_bindings_only(seed_graph) -> None:  # type: ignore[no-untyped-def]
+    from rdflib import Literal, URIRef
+
+    q = "SELECT ?p WHERE { ?p kg:holdsRoleIn ?c }"
+    assert len(seed_graph.query(q, c=URIRef("https://w3id.org/diplokg/id/country/JP"))) == 1
+    hostile = Literal('x" } ?p ?q ?r . { "')
+    assert seed_graph.query("SELECT ?a WHERE { ?a kg:sentence ?s }", s=hostile) == []
+    with pytest.raises(KGError):
+        seed_graph.query(q, c=URIRef("https://x> } DROP ALL { <y"))
