@@ -3,7 +3,7 @@
 >>> import kg
 >>> graph = kg.open(None)                      # in memory; kg.open("kgstore") for the on-disk default
 >>> report = graph.ingest_text("Президент України Володимир Зеленський провів переговори з прем’єр-міністром Польщі Дональдом Туском.")
->>> [(r["name"], r["role"], r["country"]) for r in graph.query_named("roles")]
+>>> sorted((r["name"], r["role"], r["country"]) for r in graph.query_named("roles"))
 [('Володимир Зеленський', 'president', 'UA'), ('Дональд Туск', 'prime_minister', 'PL')]
 >>> graph.close()
 """

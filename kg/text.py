@@ -1,11 +1,11 @@
-"""Text normalisation shared by readers and the pipeline.
+r"""Text normalisation shared by readers and the pipeline.
 
 Two forms matter: the *article text* (what users read in evidence: typography kept, invisible characters and
 newline variants removed) and the *lookup key* of a word (what dictionaries are asked: lower case, apostrophes
 as ASCII ``'`` because pymorphy3's Ukrainian dictionary spells them so).
 
->>> normalise_text("Прем\u2019єр\u200b-міністр\r\nЯпонії")
-'Прем’єр-міністр\\nЯпонії'
+>>> normalise_text("Прем\u2019єр\u200b-міністр\r\nЯпонії").split("\n")
+['Прем’єр-міністр', 'Японії']
 >>> lookup_key("Прем’єр-міністерку")
 "прем'єр-міністерку"
 """

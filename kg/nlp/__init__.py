@@ -3,7 +3,7 @@
 >>> from kg.nlp import load_pipeline
 >>> doc = load_pipeline("uk")("Прем’єр-міністерка Японії Санае Такаїчі прибула до Києва.")
 >>> [(s.text, s.label_, s.kb_id_) for s in doc.spans["kg_polity"]]
-[('Японії', 'name', 'JP'), ('Києва', 'capital', 'UA')]
+[('Японії', 'pref', 'JP'), ('Києва', 'capital', 'UA')]
 """
 
 from kg.nlp.pipeline import SUPPORTED_LANGS, load_pipeline
