@@ -32,8 +32,8 @@ SELECT DISTINCT ?a ?b ?type ?topic ?status ?article ?title ?date ?lang ?url ?sou
   ?claim a kg:RelationClaim ; kg:participant ?pa, ?pb ; kg:relationType/skos:notation ?type ;
          kg:status/skos:notation ?status ; kg:supportedBy ?ev .
   ?pa skos:notation ?a . ?pb skos:notation ?b . FILTER(?a < ?b)
-  OPTIONAL { ?claim kg:topic/skos:notation ?topic }
   ?ev kg:inArticle ?article ; kg:sentence ?sentence .
+  OPTIONAL { ?claim kg:topic/skos:notation ?topic }
   OPTIONAL { ?article dcterms:title ?title } OPTIONAL { ?article dcterms:date ?date }
   OPTIONAL { ?article dcterms:language ?lang } OPTIONAL { ?article schema:url ?url }
   OPTIONAL { ?article dcterms:source ?source }

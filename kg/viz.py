@@ -549,10 +549,11 @@ _CONTROLS = r"""<style>
   }
 
   // ---- physics toggle
-  var physicsOn = false;
+  var physicsOn = false, physicsRun = 0;
   function setPhysics(on) {
     var button = document.getElementById("kg-physics");
     physicsOn = on;
+    physicsRun += 1;
     button.setAttribute("aria-pressed", on ? "true" : "false");
     button.textContent = on ? "Physics: on (stabilising\u2026)" : "Physics: off";
     if (typeof network === "undefined") return;
@@ -582,6 +583,15 @@ _CONTROLS = r"""<style>
     if (typeof network !== "undefined") {
       network.on("click", function (params) { showSelection(params); });
       network.on("stabilized", function () { if (physicsOn) setPhysics(false); });
+      network.on("stabilizationProgress", function (p) {
+        if (physicsOn) document.getElementById("kg-physics").textContent =
+          "Physics: on (stabilising " + Math.round(100 * p.iterations / p.total) + "%)";
+      });
+      // big graphs may keep jiggling and never report "stabilized": stop a moment after the iterations are done
+      network.on("stabilizationIterationsDone", function () {
+        var run = physicsRun;
+        setTimeout(function () { if (physicsOn && run === physicsRun) setPhysics(false); }, 1500);
+      });
     }
     window.kg = {data: D, showNode: showNode, showEdge: showEdge, showSelection: showSelection, hidePanel: hidePanel,
                  applyFilters: applyFilters, search: search, setPhysics: setPhysics,
