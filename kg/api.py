@@ -22,7 +22,7 @@ from kg.ingest import IngestReport, ingest
 from kg.network import Filters, to_networkx
 from kg.queries import named_query, rows
 from kg.sources import Limits, Rejection, read_paths
-from kg.store import Store, default_store_path
+from kg.store import Store, default_store_path, open_store
 
 __all__ = ["KnowledgeGraph", "open"]
 
@@ -74,6 +74,7 @@ class KnowledgeGraph:
 
 
 def open(store: str | os.PathLike[str] | None | type[Ellipsis] = ..., **options: Any) -> KnowledgeGraph:  # noqa: A001
-    """Open a store folder (default ``$KG_STORE`` or ``./kgstore``); ``None`` for a store in memory."""
+    """Open a store folder (default ``$KG_STORE`` or ``./kgstore``); ``None`` for a store in memory; an http(s)
+    URL for a remote SPARQL endpoint (:mod:`kg.remote`)."""
     path = default_store_path() if store is ... else store
-    return KnowledgeGraph(Store(path, **options))  # type: ignore[arg-type]
+    return KnowledgeGraph(open_store(path, **options))  # type: ignore[arg-type]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from kg.errors import Errors, KGError
-from kg.text import content_hash, normalise_text
+from kg.text import content_hash, normalise_line, normalise_text
 
 __all__ = ["Article", "make_article", "detect_lang", "SUPPORTED_LANGS"]
 
@@ -72,6 +72,10 @@ def make_article(text: str, *, lang: str | None = None, title: str | None = None
     clean = normalise_text(text)
     if not clean:
         raise KGError(Errors.E002, path=source_file or "<text>")
+    # Metadata is article data too: one line each, no control characters (they would break RDF/XML exports).
+    title, source, url = (normalise_line(v) if v else None for v in (title, source, url))
+    if source_file:
+        source_file = re.sub("[\x00-\x1f\x7f\ud800-\udfff]", lambda m: repr(m.group(0))[1:-1], source_file)
     lang = (lang or detect_lang(clean)).lower()
     if lang not in SUPPORTED_LANGS:
         raise KGError(Errors.E010, lang=lang, supported=", ".join(SUPPORTED_LANGS))

@@ -32,16 +32,23 @@ def _open(store: Optional[Path]):  # type: ignore[no-untyped-def]
     return kg.open(store if store is not None else ...)
 
 
-def _ingest(graph, paths: list[str], workers: int, max_bytes: int, max_line: int) -> int:  # type: ignore[no-untyped-def]
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+def _ingest(graph, paths: list[str], workers: int | None, max_bytes: int, max_line: int,  # type: ignore[no-untyped-def]
+            scheduler: str | None = None) -> int:
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
 
-    from kg.sources import Limits
+    from kg.ingest import count_items, ingest as run_ingest
+    from kg.parallel import available_cores
+    from kg.sources import Limits, read_paths
 
     limits = Limits(max_bytes=max_bytes, max_line=max_line)
+    workers = available_cores() if workers is None else max(1, workers)
+    # Quiet when not a terminal; the total (for the ETA) only when it is cheap to know.
+    total = count_items(paths) if err.is_terminal else None
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err,
-                  disable=not err.is_terminal, transient=True) as bar:
-        task = bar.add_task("ingest", total=None, rate="")
+                  TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                  console=err, disable=not err.is_terminal, transient=True) as bar:
+        task = bar.add_task("ingest", total=total, rate="")
 
         def progress(kind: str, source: str) -> None:
             bar.advance(task)
@@ -49,24 +56,28 @@ def _ingest(graph, paths: list[str], workers: int, max_bytes: int, max_line: int
             if elapsed:
                 bar.update(task, rate=f"{bar.tasks[0].completed / elapsed:.1f} articles/s")
 
-        report = graph.ingest(paths, workers=workers, limits=limits, progress=progress)
+        report = run_ingest(graph.store, read_paths(list(paths), limits), workers=workers, progress=progress,
+                            scheduler=scheduler)
     for rejection in report.rejected:
         err.print(rejection.message, markup=False, highlight=False)
-    out.print(f"ingested {report.ingested}, skipped (already present) {report.skipped}, "
-              f"rejected {len(report.rejected)}", highlight=False)
+    out.print(report.summary(), highlight=False)
     return 0 if report.ok else 2
 
 
 @app.command()
 def ingest(paths: list[str] = typer.Argument(..., help="Files or folders: .txt .md .html .jsonl .xml/.rss/.atom"),
            store: Optional[Path] = StoreOpt,
-           workers: int = typer.Option(1, "--workers", "-w", help="Extraction processes."),
-           max_bytes: int = typer.Option(20 * 1024 * 1024, help="Reject files larger than this (bytes)."),
+           workers: Optional[int] = typer.Option(None, "--workers", "-w",
+                                                 help="Extraction processes (default: the cores available)."),
+           scheduler: Optional[str] = typer.Option(None, "--scheduler",
+                                                   help="Extract on a Dask cluster: tcp://HOST:PORT (kg[dask])."),
+           max_bytes: int = typer.Option(20 * 1024 * 1024,
+                                         help="Reject files larger than this (bytes); for .jsonl, lines larger than this."),
            max_line: int = typer.Option(1_000_000, help="Reject files with a line longer than this (characters).")) -> None:
     """Extract claims from articles into the store (articles already present are skipped)."""
     try:
         with _open(store) as graph:
-            code = _ingest(graph, paths, workers, max_bytes, max_line)
+            code = _ingest(graph, paths, workers, max_bytes, max_line, scheduler)
     except KGError as error:
         raise _fail(error) from None
     raise typer.Exit(code)

@@ -3,22 +3,38 @@
 ``extract_article`` is pure (no I/O): it is what worker processes run. ``ingest`` streams articles from
 readers into a store, skipping articles already present (by content hash), so a re-run does only what is
 missing and an interrupted run can simply be started again.
+
+Extraction runs in this process, on a pool of local processes (``workers``) or on a Dask cluster
+(``scheduler``); writing always stays here, with one writer. Several whole articles are written per
+transaction (``batch``): an article is in the store entirely or not at all, and a killed ingest loses at most
+the batch it was writing, which the next run redoes. Memory is bounded: readers are generators, at most a
+window of articles is in flight, and only the ids of articles not yet written are remembered.
 """
 
 from __future__ import annotations
 
+import itertools
+import time
+from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+import pyoxigraph as ox
+
 from kg.articles import Article
+from kg.errors import Errors, KGError
 from kg.extract import extract_relations, extract_roles
 from kg.extract.records import Assertion
 from kg.nlp import load_pipeline
 from kg.rdf import ArticleGraphs, article_graph
-from kg.sources import Rejection
+from kg.sources import SUFFIXES, META_SUFFIX, Rejection
 from kg.store import Store
 
-__all__ = ["extract_article", "assertions_of", "ingest", "IngestReport"]
+__all__ = ["extract_article", "assertions_of", "ingest", "IngestReport", "count_items"]
+
+# Below this many new articles, starting worker processes costs more than it saves.
+POOL_THRESHOLD = 24
 
 
 def assertions_of(article: Article) -> list[Assertion]:
@@ -42,17 +58,35 @@ class IngestReport:
     skipped: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     triples: int = 0
+    seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
         return not self.rejected
 
+    def reasons(self) -> Counter[str]:
+        """Rejections counted by error code (``E006`` ...)."""
+        return Counter(r.message.split(" ", 1)[0] for r in self.rejected)
+
+    def summary(self) -> str:
+        """One line: ingested, skipped as already present, rejected with their reasons, and the rate."""
+        reasons = ", ".join(f"{code} x{n}" for code, n in sorted(self.reasons().items()))
+        rate = f" in {self.seconds:.1f} s ({self.ingested / self.seconds:.1f} articles/s)" if self.seconds > 0 and self.ingested else ""
+        return (f"ingested {self.ingested}, skipped (already present) {self.skipped}, "
+                f"rejected {len(self.rejected)}{f' ({reasons})' if reasons else ''}{rate}")
+
 
 def ingest(store: Store, items: Iterable[Article | Rejection], *, workers: int = 1,
-           progress: Callable[[str, str], None] | None = None, batch: int = 64) -> IngestReport:
-    """Extract and store every new article of ``items``; report the rest. ``progress(kind, source)`` per item."""
+           progress: Callable[[str, str], None] | None = None, batch: int = 64,
+           scheduler: object | None = None, chunk: int = 8) -> IngestReport:
+    """Extract and store every new article of ``items``; report the rest. ``progress(kind, source)`` per item.
+
+    ``workers`` > 1 extracts on that many processes; ``scheduler`` (a Dask scheduler address or
+    ``distributed.Client``) extracts on a Dask cluster. ``batch`` articles at most are written per transaction.
+    """
     report = IngestReport()
-    seen: set[str] = set()
+    started = time.perf_counter()
+    pending: set[str] = set()  # read but not yet written: the store answers for the others
 
     def fresh() -> Iterator[Article]:
         for item in items:
@@ -61,29 +95,104 @@ def ingest(store: Store, items: Iterable[Article | Rejection], *, workers: int =
                 if progress:
                     progress("rejected", item.source)
                 continue
-            if item.id in seen or store.has_article(item.id):
+            if item.id in pending or store.has_article(item.id):
                 report.skipped += 1
                 if progress:
                     progress("skipped", item.source_file or item.id)
                 continue
-            seen.add(item.id)
+            pending.add(item.id)
             yield item
 
-    for article, graph in _extracted(fresh(), workers, batch):
-        store.add_article(graph)
-        report.ingested += 1
-        report.triples += len(graph)
-        if progress:
-            progress("ingested", article.source_file or article.id)
+    buffer: list[tuple[Article, list[ox.Quad]]] = []
+    last = time.perf_counter()
+
+    def commit() -> None:
+        nonlocal last
+        if buffer:
+            _write(store, [q for _, quads in buffer for q in quads])
+            for article, quads in buffer:
+                pending.discard(article.id)
+                report.ingested += 1
+                report.triples += len(quads)
+                if progress:
+                    progress("ingested", article.source_file or article.id)
+            buffer.clear()
+        last = time.perf_counter()
+
+    for article, quads in _extracted(fresh(), workers, scheduler, chunk, batch):
+        buffer.append((article, quads))
+        if len(buffer) >= batch or time.perf_counter() - last > 0.5:
+            commit()
+    commit()
     store.flush()
+    report.seconds = time.perf_counter() - started
     return report
 
 
-def _extracted(articles: Iterator[Article], workers: int, batch: int) -> Iterator[tuple[Article, ArticleGraphs]]:
-    if workers <= 1:
-        for article in articles:
-            yield article, extract_article(article)
-        return
-    from kg.parallel import extract_parallel
+def _write(store: Store, quads: list[ox.Quad]) -> None:
+    """One transaction: every quad of the buffered articles, or none."""
+    try:
+        store.raw().extend(quads)
+    except OSError as err:
+        if "No space" in str(err) or "ENOSPC" in str(err):
+            raise KGError(Errors.E022, path=store.path) from err
+        raise
 
-    yield from extract_parallel(articles, workers, batch)
+
+def _extracted(articles: Iterator[Article], workers: int, scheduler: object | None, chunk: int,
+               batch: int) -> Iterator[tuple[Article, list[ox.Quad]]]:
+    from kg.parallel import quads_from_ntriples, quads_of_graphs
+
+    if scheduler is not None:
+        from kg.distributed import extract_distributed
+
+        for article, data in extract_distributed(articles, scheduler, batch=max(batch, 4 * chunk)):
+            yield article, quads_from_ntriples(article.id, data)
+        return
+    head: list[Article] = []
+    if workers > 1:
+        head = list(itertools.islice(articles, POOL_THRESHOLD))
+    if workers <= 1 or len(head) < POOL_THRESHOLD:
+        for article in itertools.chain(head, articles):
+            yield article, quads_of_graphs(extract_article(article))
+        return
+    from kg.parallel import extract_parallel, preload
+
+    preload()  # forked workers inherit the pipelines
+    for article, data in extract_parallel(itertools.chain(head, articles), workers, chunk):
+        yield article, quads_from_ntriples(article.id, data)
+
+
+def count_items(paths: Iterable[str | Path], limit_seconds: float = 2.0) -> int | None:
+    """How many articles ``paths`` hold, if cheap to tell (files in folders, lines of JSONL); else None.
+
+    Feeds are not counted (None). Gives up (None) after ``limit_seconds`` so progress never waits on it.
+    """
+    deadline = time.perf_counter() + limit_seconds
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        files = ([p for p in sorted(path.rglob("*")) if p.is_file()] if path.is_dir() else [path])
+        for f in files:
+            if time.perf_counter() > deadline:
+                return None
+            name, suffix = f.name, f.suffix.lower()
+            if name.endswith(META_SUFFIX) or name.startswith(".") or (path.is_dir() and suffix not in SUFFIXES):
+                continue
+            if suffix in (".xml", ".rss", ".atom"):
+                return None
+            if suffix == ".jsonl":
+                try:
+                    with f.open("rb") as fh:  # newlines counted in 1 MiB blocks (blank lines are rare)
+                        tail = b"\n"
+                        while block := fh.read(1 << 20):
+                            total += block.count(b"\n")
+                            tail = block[-1:]
+                            if time.perf_counter() > deadline:
+                                return None
+                        total += tail != b"\n"
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total

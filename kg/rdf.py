@@ -15,9 +15,9 @@ Claim IRIs are made from the fact, so the same fact in two articles is one claim
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable, Iterator
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD, Namespace
@@ -47,6 +47,7 @@ def polity_iri(code: str) -> URIRef:
     return COUNTRY[code]
 
 
+@functools.lru_cache(maxsize=65536)
 def person_iri(name: str, polity: str) -> URIRef:
     return PERSON[person_key(name, polity)]
 
@@ -60,7 +61,19 @@ def bind_prefixes(graph: Graph) -> None:
         graph.bind(prefix, Namespace(ns), override=True)
 
 
-def _evidence(g: Graph, article: Article, ev: Evidence, activity: URIRef) -> URIRef:
+Triple = tuple[Any, Any, Any]
+
+
+class _Triples(set):  # type: ignore[type-arg]
+    """The triples of one graph being built: a set (adding twice is harmless, as in a Graph), plus the
+    confidence of each evidence node so far (written once, at the end). Much cheaper than rdflib's Graph."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.confidence: dict[URIRef, Literal] = {}
+
+
+def _evidence(g: _Triples, article: Article, ev: Evidence, activity: URIRef) -> URIRef:
     node = EVIDENCE[f"{article.id[:20]}-{ev.start}-{ev.end}"]
     g.add((node, RDF.type, KG.Evidence))
     g.add((node, KG.inArticle, article_iri(article.id)))
@@ -69,22 +82,20 @@ def _evidence(g: Graph, article: Article, ev: Evidence, activity: URIRef) -> URI
     g.add((node, KG.endChar, Literal(ev.end, datatype=XSD.integer)))
     g.add((node, PROV.wasGeneratedBy, activity))
     # Several claims of one sentence share its evidence node; the highest confidence stands.
-    old = g.value(node, KG.confidence)
+    old = g.confidence.get(node)
     if old is None or float(old) < ev.confidence:
-        if old is not None:
-            g.remove((node, KG.confidence, old))
-        g.add((node, KG.confidence, Literal(round(ev.confidence, 3), datatype=XSD.decimal)))
+        g.confidence[node] = Literal(round(ev.confidence, 3), datatype=XSD.decimal)
     for mention in ev.mentions:
         g.add((node, KG.mention, Literal(mention)))
     return node
 
 
-def _polity(g: Graph, code: str) -> URIRef:
+def _polity(g: _Triples, code: str) -> URIRef:
     # Polities, roles, topics and statuses are described once, in the store's ontology graph.
     return polity_iri(code)
 
 
-def _role(g: Graph, f: Graph, a: RoleAssertion, article: Article, activity: URIRef) -> None:
+def _role(g: _Triples, f: _Triples, a: RoleAssertion, article: Article, activity: URIRef) -> None:
     person = person_iri(a.name, a.country)
     polity = _polity(f, a.country)
     role = ROLE[a.role]
@@ -114,7 +125,7 @@ def _role(g: Graph, f: Graph, a: RoleAssertion, article: Article, activity: URIR
     f.add((person, ORG.holds, post))
 
 
-def _relation(g: Graph, f: Graph, r: RelationAssertion, article: Article, activity: URIRef) -> None:
+def _relation(g: _Triples, f: _Triples, r: RelationAssertion, article: Article, activity: URIRef) -> None:
     a, b = _polity(g, r.a), _polity(g, r.b)
     evidence = _evidence(g, article, r.evidence, activity)
     for topic in r.topics or (None,):
@@ -132,28 +143,60 @@ def _relation(g: Graph, f: Graph, r: RelationAssertion, article: Article, activi
     f.add((b, shortcut, a))
 
 
-@dataclass
 class ArticleGraphs:
     """What one article adds: its own named graph (metadata, evidence, provenance, ``kg:supportedBy`` links)
     and the facts it asserts (claims, persons, posts, shortcuts), which go to the shared facts graph.
 
     Facts are shared so that a triple stated by many articles is stored once: Oxigraph's union default graph
     is a multiset, and joins over duplicated triples would multiply rows by the number of reporting articles.
+
+    ``graph`` and ``facts`` are rdflib Graphs, built on first use: the writer reads the plain triples
+    (``triples()``, ``fact_triples()``) and never pays for rdflib's indexes.
     """
 
-    graph: Graph
-    facts: Graph
+    def __init__(self, graph: Graph | None = None, facts: Graph | None = None, *, name: URIRef | None = None,
+                 triples: Iterable[Triple] = (), fact_triples: Iterable[Triple] = ()) -> None:
+        self._graph, self._facts = graph, facts
+        self.name: URIRef = name if name is not None else graph.identifier  # type: ignore[union-attr,assignment]
+        self._triples = None if graph is not None else frozenset(triples)
+        self._fact_triples = None if facts is not None else frozenset(fact_triples)
+
+    @staticmethod
+    def _build(identifier: URIRef, triples: Iterable[Triple]) -> Graph:
+        g = Graph(identifier=identifier)
+        bind_prefixes(g)
+        g.addN((s, p, o, g) for s, p, o in triples)
+        return g
+
+    @property
+    def graph(self) -> Graph:
+        if self._graph is None:
+            self._graph = self._build(self.name, self._triples or ())
+        return self._graph
+
+    @property
+    def facts(self) -> Graph:
+        if self._facts is None:
+            self._facts = self._build(FACTS_GRAPH, self._fact_triples or ())
+        return self._facts
+
+    def triples(self) -> Iterator[Triple]:
+        """The article graph's triples (rdflib terms)."""
+        return iter(self._triples) if self._triples is not None else iter(self.graph)
+
+    def fact_triples(self) -> Iterator[Triple]:
+        """The facts' triples (rdflib terms)."""
+        return iter(self._fact_triples) if self._fact_triples is not None else iter(self.facts)
 
     def __len__(self) -> int:
-        return len(self.graph) + len(self.facts)
+        g = len(self._triples) if self._triples is not None else len(self.graph)
+        f = len(self._fact_triples) if self._fact_triples is not None else len(self.facts)
+        return g + f
 
 
 def article_graph(article: Article, assertions: Iterable[Assertion], extractor_version: str = __version__) -> ArticleGraphs:
     """The named graph of one article and the facts it asserts (see :class:`ArticleGraphs`)."""
-    g = Graph(identifier=graph_iri(article.id))
-    f = Graph(identifier=FACTS_GRAPH)
-    bind_prefixes(g)
-    bind_prefixes(f)
+    g, f = _Triples(), _Triples()
     art = article_iri(article.id)
     g.add((art, RDF.type, KG.Article))
     g.add((art, KG.contentHash, Literal(article.id)))
@@ -182,4 +225,6 @@ def article_graph(article: Article, assertions: Iterable[Assertion], extractor_v
             _role(g, f, assertion, article, activity)
         else:
             _relation(g, f, assertion, article, activity)
-    return ArticleGraphs(g, f)
+    for node, confidence in g.confidence.items():
+        g.add((node, KG.confidence, confidence))
+    return ArticleGraphs(name=graph_iri(article.id), triples=g, fact_triples=f)

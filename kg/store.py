@@ -28,16 +28,45 @@ from kg.ontology import ontology_graph
 if TYPE_CHECKING:
     from kg.rdf import ArticleGraphs
 
-__all__ = ["Store", "FORMAT_VERSION", "ONTOLOGY_GRAPH", "default_store_path"]
+__all__ = ["Store", "FORMAT_VERSION", "ONTOLOGY_GRAPH", "IMPORT_GRAPH", "default_store_path", "open_store", "parse_quads"]
 
 FORMAT_VERSION = 1
 ONTOLOGY_GRAPH = GRAPH["ontology"]
+IMPORT_GRAPH = GRAPH["imported"]  # where `kg import` puts the triples of a triple format (Turtle, N-Triples, ...)
 _META = "kg-store.json"
 
 
 def default_store_path() -> Path:
     """``$KG_STORE`` if set, else ``./kgstore``."""
     return Path(os.environ.get("KG_STORE") or "kgstore")
+
+
+def open_store(location: "str | os.PathLike[str] | None", **options: Any) -> Any:
+    """A :class:`Store` for a folder (or ``None``: in memory), a :class:`kg.remote.RemoteStore` for an http(s) URL."""
+    from kg.remote import is_remote
+
+    text = str(location) if location is not None else None
+    if text is not None and text.lower().startswith(("http:/", "https:/")) and not is_remote(text):
+        text = text.replace(":/", "://", 1)  # a URL that went through pathlib.Path lost a slash
+    if is_remote(text):
+        from kg.remote import RemoteStore
+
+        return RemoteStore(text, **{k: v for k, v in options.items() if k not in ("lock_timeout", "read_only")})  # type: ignore[arg-type]
+    return Store(location, **options)
+
+
+def parse_quads(source: "str | os.PathLike[str] | IO[bytes]", fmt: ox.RdfFormat, graph: URIRef) -> Iterator[ox.Quad]:
+    """The quads of an RDF file: a dataset's keep their graphs, triples (and default-graph quads) go to ``graph``."""
+    target = ox.NamedNode(str(graph))
+    is_path = isinstance(source, (str, os.PathLike))
+    for item in ox.parse(None if is_path else source, format=fmt, path=source if is_path else None,  # type: ignore[arg-type]
+                         rename_blank_nodes=True):
+        if isinstance(item, ox.Triple):
+            yield ox.Quad(item.subject, item.predicate, item.object, target)
+        elif isinstance(item.graph_name, ox.DefaultGraph):
+            yield ox.Quad(item.subject, item.predicate, item.object, target)
+        else:
+            yield item
 
 
 class Store:
@@ -126,6 +155,13 @@ class Store:
         """Drop an article's graph, then the facts no remaining article supports."""
         self._ox.update(f"DROP SILENT GRAPH <{name}>")
         self._ox.update(_PRUNE)
+
+    def load(self, source: str | os.PathLike[str] | IO[bytes], fmt: ox.RdfFormat, graph: URIRef | None = None) -> int:
+        """Load an RDF file in one transaction (``kg import``): a dataset's quads keep their graphs, triples go
+        to ``graph`` (default ``IMPORT_GRAPH``). Independent of ingest: no extraction. Returns the quads read."""
+        quads = list(parse_quads(source, fmt, graph or IMPORT_GRAPH))
+        self._ox.extend(quads)
+        return len(quads)
 
     def flush(self) -> None:
         if self.path is not None:

@@ -16,14 +16,17 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["normalise_text", "lookup_key", "content_hash", "APOSTROPHES", "fold_apostrophes"]
+__all__ = ["normalise_text", "normalise_line", "lookup_key", "content_hash", "APOSTROPHES", "fold_apostrophes"]
 
 APOSTROPHES = "’ʼ`´‘′ʹ"
 _APOSTROPHE_TABLE = str.maketrans({c: "'" for c in APOSTROPHES})
 # Zero-width and bidi control characters: invisible, but they split words and break dictionary look-ups.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]")
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls, plus what XML 1.0 cannot carry (lone surrogates from JSON "\\ud800", U+FFFE, U+FFFF): with them
+# an RDF/XML export would not be well-formed and UTF-8 encoding (the content hash) would fail.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
 # Latin letters that look like Cyrillic ones, used (by accident or to evade filters) inside Cyrillic words.
 _HOMOGLYPHS = str.maketrans("aceiopxyACEHIKMOPTXBy", "асеіорхуАСЕНІКМОРТХВу")
 _MIXED_WORD = re.compile(r"\b(?=\w*[а-яіїєґА-ЯІЇЄҐ])(?=\w*[a-zA-Z])\w+\b")
@@ -44,6 +47,11 @@ def normalise_text(text: str) -> str:
     text = _CONTROL.sub(" ", text)
     text = _MIXED_WORD.sub(_fix_homoglyphs, text)
     return text.strip()
+
+
+def normalise_line(text: str) -> str:
+    """:func:`normalise_text` on one line (a title, a source name): line breaks become single spaces."""
+    return _LINE_BREAKS.sub(" ", normalise_text(text))
 
 
 def fold_apostrophes(word: str) -> str:

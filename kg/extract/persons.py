@@ -118,21 +118,27 @@ def _polity_inside(doc: Doc, role: Span) -> str | None:
 
 
 def _pre_modifiers(doc: Doc, role: Span, data: dict) -> tuple[str | None, bool, bool]:
-    """What stands before a role: a demonym or "Polity's" (its polity), acting, former."""
+    """What stands before a role: a demonym or "Polity's" (its polity; a possessive wins over an attributive
+    organisation: "Sudan's UN ambassador"), acting, former; office words are passed over ("Chinese foreign
+    ministry spokesperson", "речник МЗС")."""
     polity = None
+    possessive = False
     acting = former = False
     i = role.start - 1
     stop = role.sent.start
-    while i >= stop and i >= role.start - 5:
+    modifiers = set(data.get("role_modifiers", ()))
+    while i >= stop and i >= role.start - 7:
         tok = doc[i]
         key = lookup_key(tok.text)
         span = _polity_at(doc, i)
         if span is not None:
-            if span.label_ == "demonym" or (i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s")) or doc.lang_ == "en":
-                polity = polity or span.kb_id_
+            owns = span.end < len(doc) and doc[span.end].text in ("'s", "’s", "'", "’")
+            if span.label_ == "demonym" or owns or doc.lang_ == "en":
+                if polity is None or (owns and not possessive):
+                    polity, possessive = span.kb_id_, owns
             i = span.start - 1
             continue
-        if key in ("'s", "’s", "the", "a", "an", "пані", "пан", "mr", "mrs", "ms", "then"):
+        if key in ("'s", "’s", "'", "’", "the", "a", "an", "пані", "пан", "mr", "mrs", "ms", "then") or key in modifiers:
             i -= 1
             continue
         if key in data["acting"] or any(key.startswith(a) for a in ("в.о", "т.в.о")):
@@ -143,49 +149,72 @@ def _pre_modifiers(doc: Doc, role: Span, data: dict) -> tuple[str | None, bool, 
             former = True
             i -= 1
             continue
-        if _role_ending_at(doc, i + 1) is not None:
-            break
         break
     return polity, acting, former
 
 
-def _post_polity(doc: Doc, role: Span) -> tuple[str | None, int]:
+_GAP_MAX = 10
+_CONTENT_POS = frozenset({"NOUN", "ADJF", "ADJS", "PREP", "CONJ", "NUMR", "PRTF"})
+_EN_GAP = frozenset({"of", "for", "to", "at", "in", "on", "the", "and", "&", "with", "on"})
+
+
+def _gap_word(token: Token, data: dict) -> bool:
+    """A word that may stand between a role and its holder's name: the role's complement
+    ("міністра сільського господарства і продовольчої безпеки Нігерії", "Minister for Foreign Affairs and Trade")."""
+    text = token.text
+    if token.is_space or token._.noise:
+        return False
+    if token.is_punct:
+        return text in ("-", "’", "'")
+    key = lookup_key(text)
+    if token.doc.lang_ == "en":
+        return key in _EN_GAP or bool(token._.cue)
+    if text[:1].isupper() and not token._.cue:
+        return False
+    grammemes = token._.grammemes
+    return bool(grammemes & _CONTENT_POS) and not ({"VERB", "INFN", "GRND"} & grammemes and "NOUN" not in grammemes)
+
+
+def _host_preposition(doc: Doc, span: Span, data: dict) -> bool:
+    """A polity after "в/у/при/in/to/at" is where the official serves or travels, not whom they serve."""
+    i = span.start - 1
+    while i >= 0 and lookup_key(doc[i].text) == "the":
+        i -= 1
+    if i < 0:
+        return False
+    key = lookup_key(doc[i].text)
+    return key in data["location_prepositions"] or key in ("при", "to", "at", "in", "до")
+
+
+def _complement_polity(doc: Doc, start: int, end: int, data: dict) -> str | None:
+    """The first polity of a role's complement (tokens start..end) that is not a host after a preposition."""
+    for span in doc.spans["kg_polity"]:
+        if start <= span.start and span.end <= end and span.label_ != "demonym" and not _host_preposition(doc, span, data):
+            return span.kb_id_
+    return None
+
+
+def _post_polity(doc: Doc, role: Span, data: dict | None = None) -> tuple[str | None, int]:
     """A polity right after the role ("of Japan", "Японії", "ООН"); returns it and where it ends."""
     i = role.end
-    if doc.lang_ == "en" and i < len(doc) and lookup_key(doc[i].text) in ("of", "for", "to"):
+    if doc.lang_ == "en" and i < len(doc) and lookup_key(doc[i].text) in ("of", "for"):
         i += 1
         if i < len(doc) and lookup_key(doc[i].text) == "the":
             i += 1
     span = _polity_at(doc, i)
     if span is not None and span.start == i and (span.label_ != "demonym"):
-        # uk: the genitive follows the role (Президент України); en: "President of Ukraine" / "ambassador to".
+        # uk: the genitive follows the role (Президент України); en: "President of Ukraine".
         return span.kb_id_, span.end
     return None, role.end
 
 
-def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
-    """The role phrase that ends right before a name (with its polity and any compound roles)."""
-    i = end
-    polity_after = None
-    if i - 1 >= 0 and doc[i - 1].text == ",":
-        i -= 1
-    span = _polity_at(doc, i - 1) if i - 1 >= 0 else None
-    if span is not None and span.label_ != "demonym":
-        polity_after = span.kb_id_
-        i = span.start
-        if doc.lang_ == "en" and i - 1 >= 0 and lookup_key(doc[i - 1].text) in ("of", "the"):
-            i -= 1
-            if i - 1 >= 0 and lookup_key(doc[i - 1].text) in ("of",):
-                i -= 1
-    role = _role_ending_at(doc, i)
-    if role is None:
-        return None
+def _chain(doc: Doc, role: Span, data: dict) -> tuple[list[Span], str | None, bool, bool]:
+    """A role with the roles compounded before it ("віцепрем’єр-міністр – міністр оборони", "Deputy Prime
+    Minister and Defence Minister"), and what stands before the first: polity, acting, former."""
     roles = [role]
-    polity_inside = _polity_inside(doc, role)
     pre_polity, acting, former = _pre_modifiers(doc, role, data)
-    # Compound: "віцепрем’єр-міністр – міністр оборони", "Deputy Prime Minister and Defence Minister".
     j = role.start
-    while j - 2 >= 0 and (doc[j - 1].text in _DASHES or lookup_key(doc[j - 1].text) in data["and"]):
+    while j - 2 >= role.sent.start and (doc[j - 1].text in ("–", "—", "-") or lookup_key(doc[j - 1].text) in data["and"]):
         prev = _role_ending_at(doc, j - 1)
         if prev is None:
             break
@@ -194,12 +223,38 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
         pre_polity = pre_polity or p2
         acting, former = acting or a2, former or f2
         j = prev.start
-    polity = polity_inside or polity_after or pre_polity
+    return roles, pre_polity, acting, former
+
+
+def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
+    """The role phrase before a name: ROLE [complement with polities] [,] NAME."""
+    sent_start = doc[end].sent.start if end < len(doc) else doc[end - 1].sent.start
+    i = end - 1
+    if i >= sent_start and doc[i].text == ",":
+        i -= 1
+    steps = 0
+    role = None
+    while i >= sent_start and steps <= _GAP_MAX:
+        role = _role_ending_at(doc, i + 1)
+        if role is not None:
+            break
+        span = _polity_at(doc, i)
+        if span is not None and span.label_ != "demonym":
+            i = span.start - 1
+        elif _gap_word(doc[i], data):
+            i -= 1
+        else:
+            return None
+        steps += 1
+    if role is None:
+        return None
+    roles, pre_polity, acting, former = _chain(doc, role, data)
+    polity = _polity_inside(doc, role) or _complement_polity(doc, role.end, end, data) or pre_polity
     return _Link(roles, polity, acting, former, polity is not None)
 
 
 def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
-    """``NAME, [the] [Polity's|demonym] ROLE [of Polity]`` and ``NAME на посаді ROLE`` / ``NAME as ROLE``."""
+    """``NAME, [the] [Polity's|demonym] ROLE [complement]`` and ``NAME на посаді ROLE`` / ``NAME as ROLE``."""
     i = name.end
     n = len(doc)
     sent_end = name.sent.end
@@ -214,7 +269,7 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
     pre_polity = None
     acting = former = False
     steps = 0
-    while i < sent_end and steps < 5:
+    while i < sent_end and steps < 6:
         key = lookup_key(doc[i].text)
         role = _role_starting_at(doc, i)
         if role is not None:
@@ -223,7 +278,7 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
         if span is not None and span.start == i:
             pre_polity = span.kb_id_
             i = span.end
-        elif key in ("the", "a", "an", "'s", "’s", "who", "is"):
+        elif key in ("the", "a", "an", "'s", "’s", "who", "is", "was", "also", "currently", "який", "яка", "також"):
             i += 1
         elif key in data["acting"]:
             acting = True
@@ -238,16 +293,18 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
     if role is None:
         return None
     roles = [role]
-    post, end = _post_polity(doc, role)
-    # Compound after: "прем’єр-міністр і міністр оборони Японії".
-    while end < sent_end and (doc[end].text in ("–", "—") or lookup_key(doc[end].text) in data["and"]):
-        nxt = _role_starting_at(doc, end + 1)
-        if nxt is None:
+    # The complement runs to the end of the apposition (a comma, a bracket or the sentence's end).
+    end = role.end
+    while end < sent_end and doc[end].text not in (",", ")", ";", ".", "«", "»", "\"") and end - role.end < _GAP_MAX:
+        nxt = _role_starting_at(doc, end + 1) if (doc[end].text in ("–", "—") or lookup_key(doc[end].text) in data["and"]) else None
+        if nxt is not None:
+            roles.append(nxt)
+            end = nxt.end
+            continue
+        if not (_gap_word(doc[end], data) or _polity_at(doc, end) is not None):
             break
-        roles.append(nxt)
-        post2, end = _post_polity(doc, nxt)
-        post = post or post2
-    polity = _polity_inside(doc, role) or post or pre_polity
+        end += 1
+    polity = _polity_inside(doc, role) or _complement_polity(doc, role.end, end, data) or pre_polity
     return _Link(roles, polity, acting, former, polity is not None)
 
 
@@ -321,17 +378,25 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
                 mentions.append(PersonMention(name.start, name.end, p))
                 break
 
-    # Links whose phrase had no polity: the person's polity from elsewhere in the article, else the one polity
-    # the sentence names outside a place phrase ("парламент Японії затвердив ..."), else the home country.
+    # Links whose phrase had no polity, in order: the person's polity from elsewhere in the article; the one
+    # polity the sentence names outside place phrases and other officials' titles ("парламент Японії
+    # затвердив ..."); an organisation for heads of organisations; the article's own polity (dateline, else
+    # the most named one); the language's home country.
     home = data.get("home_country")
+    attached = {id(rs): pol for _, _, pol, _, _, rs in links if pol}
+    taken = _attached_polity_spans(doc, [rs for _, _, pol, _, _, rs in links if pol])
+    article_polity = _article_polity(doc)
     resolved: list[tuple[Person, str, str, bool, Span, Span]] = []
     for final in (False, True):
         pending = []
         for person, role, polity, acting, name, role_span in links:
             if polity is None:
-                polity = person.country or _sole_actor_polity(doc, name.sent, data)
-                if polity is None and final and home and role != "head_of_organisation":
-                    polity = home
+                if role == "head_of_organisation":
+                    polity = person.country or _organisation_near(doc, name)
+                else:
+                    polity = person.country or _sole_actor_polity(doc, name.sent, data, taken)
+                    if polity is None and final:
+                        polity = article_polity or home
                 if polity is not None and (role, polity, acting) not in person.roles:
                     person.roles.append((role, polity, acting))
             if polity is not None:
@@ -341,6 +406,7 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
         links = pending
         if not links:
             break
+    del attached
 
     # Role words and pronouns that stand for a person named earlier ("глава держави", "the president", "she").
     named_roles = {(r, p.country): p for p in persons for r, _, _ in p.roles}
@@ -356,7 +422,7 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
             last_by_gender[item.person.gender] = item.person
         elif kind == "r":
             assert isinstance(item, Span)
-            polity = _polity_inside(doc, item) or _post_polity(doc, item)[0] or _pre_modifiers(doc, item, data)[0]
+            polity = _polity_inside(doc, item) or _post_polity(doc, item, data)[0] or _pre_modifiers(doc, item, data)[0]
             candidates = [p for p in persons if any(r == item.kb_id_ and (polity is None or c == polity) for r, c, _ in p.roles)]
             if len(candidates) >= 1:
                 chosen = candidates[-1] if last_person not in candidates else last_person
@@ -372,16 +438,54 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
     return persons, mentions, resolved
 
 
-def _sole_actor_polity(doc: Doc, sent: Span, data: dict) -> str | None:
-    """The polity a sentence names, if exactly one and not as a place ("в Україні", "in Kyiv")."""
+def _attached_polity_spans(doc: Doc, roles: list[Span]) -> set[int]:
+    """Starts of polity spans that belong to some official's title (not free to give to another official)."""
+    taken: set[int] = set()
+    for role in roles:
+        for span in doc.spans["kg_polity"]:
+            if role.sent.start <= span.start < role.sent.end and (
+                    role.start - 3 <= span.start < role.start or role.end <= span.start <= role.end + 2):
+                taken.add(span.start)
+    return taken
+
+
+def _sole_actor_polity(doc: Doc, sent: Span, data: dict, taken: set[int] = frozenset()) -> str | None:  # type: ignore[assignment]
+    """The polity a sentence names, if exactly one outside place phrases ("в Україні", "in Kyiv") and other
+    officials' titles."""
     preps = set(data["location_prepositions"])
     codes = set()
     for span in doc.spans["kg_polity"]:
-        if sent.start <= span.start < sent.end:
+        if sent.start <= span.start < sent.end and span.start not in taken:
             prev = lookup_key(doc[span.start - 1].text) if span.start > sent.start else ""
             if prev not in preps:
                 codes.add(span.kb_id_)
     return codes.pop() if len(codes) == 1 else None
+
+
+def _organisation_near(doc: Doc, name: Span) -> str | None:
+    """The international organisation named nearest to a head of organisation (the sentence, then the article)."""
+    orgs = [s for s in doc.spans["kg_polity"] if s.kb_id_ in ("EU", "NATO", "UN")]
+    in_sentence = [s for s in orgs if name.sent.start <= s.start < name.sent.end]
+    pool = in_sentence or orgs
+    if not pool:
+        return None
+    return min(pool, key=lambda s: abs(s.start - name.start)).kb_id_
+
+
+def _article_polity(doc: Doc) -> str | None:
+    """The article's own polity: its dateline's ("KYIV, Nov 20 —"), else the one it names most (twice or more)."""
+    polities = [s for s in doc.spans["kg_polity"] if not any(t._.noise for t in s)]
+    for span in polities[:3]:
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if span.text.isupper() and len(span.text) > 2 and nxt is not None and nxt.text in (",", "—", "–", "("):
+            return span.kb_id_
+    counts: dict[str, int] = {}
+    for span in polities:
+        counts[span.kb_id_] = counts.get(span.kb_id_, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda c: counts[c])
+    return best if counts[best] >= 2 else None
 
 
 def _evidence(span: Span, mentions: tuple[str, ...], confidence: float) -> Evidence:

@@ -50,6 +50,17 @@ def word_keys(lang: str, word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*analyse(lang, word).lemmas, key)))
 
 
+def label_keys(lang: str, word: str) -> tuple[str, ...]:
+    """Keys of a label word: like :func:`word_keys`, but only the lemmas of its noun and adjective readings
+    (the label "Того" must not match every form of the pronoun "той")."""
+    key = lookup_key(word)
+    if _is_abbreviation(word) or lang != "uk":
+        return word_keys(lang, word)
+    from kg.nlp.morph import content_lemmas
+
+    return tuple(dict.fromkeys((*content_lemmas(word), key)))
+
+
 def _is_abbreviation(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -120,6 +131,6 @@ def _compile(lang: str, tokenize: Callable[[str], list[str]]) -> Lexicon:
                     if not words:
                         continue
                     exact = category == "polity" and len(words) == 1 and _is_abbreviation(label)
-                    lemma_sets = [word_keys(lang, w) for w in words]
+                    lemma_sets = [label_keys(lang, w) for w in words]
                     lexicon.add(lemma_sets, Entry(category, code, kind, label, exact))
     return lexicon

@@ -21,7 +21,7 @@ from typing import Any
 
 from kg.text import lookup_key
 
-__all__ = ["WordInfo", "analyse", "inflect_name", "lang_data"]
+__all__ = ["WordInfo", "analyse", "inflect_name", "lang_data", "content_lemmas", "is_function_word"]
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,24 @@ def analyse(lang: str, word: str) -> WordInfo:
     if lang == "uk":
         return _analyse_uk(key)
     return _analyse_en(key)
+
+
+_FUNCTION_POS = frozenset({"NPRO", "CONJ", "PREP", "PRCL", "INTJ", "ADVB", "PRED"})
+
+
+@functools.lru_cache(maxsize=100_000)
+def content_lemmas(word: str) -> tuple[str, ...]:
+    """Ukrainian lemmas of a word's content readings (nouns, adjectives, verbs), not of pronouns or particles."""
+    parses = _uk_analyzer().parse(lookup_key(word))
+    found = [p.normal_form for p in parses if not (_FUNCTION_POS & p.tag.grammemes)]
+    return tuple(dict.fromkeys(found or [parses[0].normal_form]))
+
+
+def is_function_word(lang: str, word: str) -> bool:
+    """True when some reading of the word is a pronoun, conjunction, preposition, particle or adverb."""
+    if lang != "uk":
+        return False
+    return any(_FUNCTION_POS & p.tag.grammemes for p in _uk_analyzer().parse(lookup_key(word)))
 
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")

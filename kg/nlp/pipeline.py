@@ -6,12 +6,14 @@ No trained model is needed or downloaded. Components (all ``Doc -> Doc``):
 - ``kg_morph``: every lemma and grammeme of every token (pymorphy3 for uk; suffix rules for en).
 - ``kg_noise``: marks page-noise lines ("Читайте також", "Read more:", tags, captions) to be skipped.
 - ``kg_lexicon``: polities, roles and cues from the ontology's labels -> ``doc.spans`` groups.
+- ``kg_counterparts``: "колега", "counterpart" as a role word standing for the role named before it.
 - ``kg_names``: person-name candidates -> ``doc.spans["kg_name"]``.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 import spacy
 from spacy.lang.char_classes import HYPHENS
@@ -22,7 +24,7 @@ from spacy.util import compile_infix_regex
 
 from kg.errors import Errors, KGError
 from kg.nlp.lexicon import Lexicon, Match, compile_lexicon, word_keys
-from kg.nlp.morph import analyse, lang_data
+from kg.nlp.morph import analyse, is_function_word, lang_data
 from kg.text import lookup_key
 
 __all__ = ["load_pipeline", "SUPPORTED_LANGS", "PIPELINE_VERSION"]
@@ -30,7 +32,7 @@ __all__ = ["load_pipeline", "SUPPORTED_LANGS", "PIPELINE_VERSION"]
 SUPPORTED_LANGS = ("uk", "en")
 PIPELINE_VERSION = "0.1.0"
 
-for _name, _default in (("lemmas", ()), ("grammemes", frozenset()), ("known", True), ("noise", False)):
+for _name, _default in (("lemmas", ()), ("grammemes", frozenset()), ("known", True), ("noise", False), ("cue", False)):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default=_default)
 if not Doc.has_extension("kg_lang"):
@@ -123,6 +125,8 @@ class LexiconComponent:
         if entry.category == "polity":
             if entry.exact:
                 return first.text.replace("’", "'") == entry.label.replace("’", "'")
+            if m.end - m.start == 1 and is_function_word(self.lang, first.text):
+                return False  # "Того ж дня", "Тим часом": not Togo
             if entry.kind == "demonym":
                 return self.lang != "en" or _cap(first)
             return _cap(first)
@@ -140,8 +144,9 @@ class LexiconComponent:
         cues: list[Span] = []
         for category, matches in found.items():
             chosen = _longest(matches)
+            unique = {(m.start, m.end, m.entry.code): m for m in chosen}
             spans = [Span(doc, m.start, m.end, label=m.entry.kind if category in groups else category,
-                          kb_id=m.entry.code) for m in chosen]
+                          kb_id=m.entry.code) for m in unique.values()]
             if category in groups:
                 doc.spans[groups[category]] = spans
             else:
@@ -149,7 +154,45 @@ class LexiconComponent:
         for group in groups.values():
             doc.spans.setdefault(group, [])
         doc.spans["kg_cue"] = sorted(cues, key=lambda s: (s.start, s.end))
+        for span in cues:
+            for token in span:
+                token._.cue = True
         return doc
+
+
+@Language.component("kg_counterparts", assigns=["doc.spans"], requires=["doc.spans"])
+def kg_counterparts(doc: Doc) -> Doc:
+    """"його український колега Андрій Сибіга", "her Rwandan counterpart": a role word standing for the role
+    of the official named before it in the sentence (the first role after it, if none before)."""
+    words = {lookup_key(w) for w in lang_data(doc.lang_).get("counterpart", ())}
+    if not words:
+        return doc
+    roles = list(doc.spans["kg_role"])
+    added = []
+    for token in doc:
+        if lookup_key(token.text) not in words and not (set(token._.lemmas) & words):
+            continue
+        sent = token.sent
+        before = [r for r in roles if sent.start <= r.start < token.i and r.label_ != "counterpart"]
+        after = [r for r in roles if token.i < r.start < sent.end]
+        # The counterpart is the sentence's first official's counterpart (the last role of a compound title:
+        # "Deputy Prime Minister and Defence Minister X ... his counterpart" is a defence minister).
+        source = None
+        if before:
+            source = before[0]
+            for nxt in before[1:]:
+                gap = doc[source.end:nxt.start].text.strip().lower()
+                if gap in ("and", "і", "та", "й", "–", "—", "-", ","):
+                    source = nxt
+                else:
+                    break
+        elif after:
+            source = after[0]
+        if source is not None:
+            added.append(Span(doc, token.i, token.i + 1, label="counterpart", kb_id=source.kb_id_))
+    if added:
+        doc.spans["kg_role"] = sorted(roles + added, key=lambda s: (s.start, s.end))
+    return doc
 
 
 def _longest(matches: list[Match]) -> list[Match]:
@@ -197,6 +240,9 @@ def kg_names(doc: Doc) -> Doc:
         for span in doc.spans[group]:
             if span.label_ != "demonym" or doc.lang_ == "en":
                 blocked.update(range(span.start, span.end))
+    if doc.lang_ == "en":  # "Minister of Agriculture and Food Security Abubakar Kyari"
+        for span in doc.spans["kg_cue"]:
+            blocked.update(range(span.start, span.end))
     spans: list[Span] = []
     i = 0
     n = len(doc)
@@ -207,12 +253,20 @@ def kg_names(doc: Doc) -> Doc:
         j = i + 1
         while j < n:
             t = doc[j]
-            if _name_word(t, blocked, not_names) and not doc[j - 1].whitespace_ == "" if False else _name_word(t, blocked, not_names):
+            if _name_word(t, blocked, not_names):
                 j += 1
-            elif lookup_key(t.text) in particles and j + 1 < n and _name_word(doc[j + 1], blocked, not_names):
-                j += 1
+            elif lookup_key(t.text) in particles:
+                k = j
+                while k < n and lookup_key(doc[k].text) in particles:
+                    k += 1
+                if k < n and _name_word(doc[k], blocked, not_names):
+                    j = k
+                else:
+                    break
             else:
                 break
+        while i < j - 1 and doc[i].is_sent_start and is_function_word(doc.lang_, doc[i].text):
+            i += 1  # "Окремо Сибіга", "Тим часом": a capitalised adverb opens the sentence
         span = doc[i:j]
         if _plausible_name(span):
             spans.append(Span(doc, i, j, label="PERSON"))
@@ -221,10 +275,15 @@ def kg_names(doc: Doc) -> Doc:
     return doc
 
 
+_ARABIC_PARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bou|ben|аль|ель|ібн|бін|абу)[-‑][A-ZА-ЯІЇЄҐ]")
+
+
 def _name_word(token: Token, blocked: set[int], not_names: set[str]) -> bool:
     text = token.text
-    if token.i in blocked or token._.noise or not text[:1].isupper() or len(text) < 2:
+    if token.i in blocked or token._.noise or len(text) < 2:
         return False
+    if not text[:1].isupper():
+        return bool(_ARABIC_PARTICLE.match(text))  # al-Ansari, аль-Шараа
     if not any(c.isalpha() for c in text) or (text.isupper() and len(text) > 1 and "-" not in text):
         return False  # abbreviations (НАТО, US) are not names
     if lookup_key(text) in not_names:
@@ -244,7 +303,9 @@ def _plausible_name(span: Span) -> bool:
             return tagged or (unknown and not first.is_sent_start)
         return tagged or unknown
     if len(span) == 1:
-        return not span[0].is_sent_start
+        # "the speaker of the Riigikogu": a lone capitalised word after "of/the" is an institution.
+        prev = span.doc[span.start - 1].text.lower() if span.start > 0 else ""
+        return not span[0].is_sent_start and prev not in ("of", "the")
     return True
 
 
@@ -259,5 +320,6 @@ def load_pipeline(lang: str) -> Language:
     nlp.add_pipe("kg_morph")
     nlp.add_pipe("kg_noise")
     nlp.add_pipe("kg_lexicon")
+    nlp.add_pipe("kg_counterparts")
     nlp.add_pipe("kg_names")
     return nlp
