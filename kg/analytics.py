@@ -47,7 +47,7 @@ def demo_graph() -> nx.MultiGraph:
         g.add_node(f"country:{code}", kind="country", code=code, label_en=en, label_uk=uk)
     for a, b, typ, topics in [("PL", "UA", "cooperation", {"defence": 3, "energy": 1}),
                               ("DE", "UA", "cooperation", {"energy": 2}),
-                              ("DE", "PL", "cooperation", {"economy": 1}),
+                              ("DE", "PL", "cooperation", {"economy": 2}),
                               ("RU", "UA", "conflict", {"security": 2}),
                               ("BY", "RU", "cooperation", {"defence": 2})]:
         articles = {f"a{i}" for i in range(max(topics.values()))}
@@ -65,8 +65,8 @@ def polity_graph(g: nx.MultiGraph, types: Iterable[str] | None = None, topic: st
     Edge ``weight`` is the number of distinct articles supporting any of the pair's relations (of ``types``,
     all when None; about ``topic`` when given); ``types`` and ``topics`` list what the pair has.
 
-    >>> sorted(polity_graph(demo_graph(), types=["conflict"]).edges(data="weight"))
-    [('country:RU', 'country:UA', 2)]
+    >>> [(sorted((a, b)), w) for a, b, w in polity_graph(demo_graph(), types=["conflict"]).edges(data="weight")]
+    [(['country:RU', 'country:UA'], 2)]
     """
     wanted = set(types) if types is not None else None
     simple = nx.Graph()
@@ -233,6 +233,8 @@ class Step:
     kinds: tuple[str, ...]  # the edge kinds between the two: relation, holds
     articles: int
     evidence: dict[str, Any] = field(default_factory=dict)
+    source_label: dict[str, str] = field(default_factory=dict)  # by language: {"en": ..., "uk": ...}
+    target_label: dict[str, str] = field(default_factory=dict)
 
 
 def _describe(g: nx.MultiGraph, a: Any, b: Any) -> tuple[str, tuple[str, ...], int, dict[str, Any]]:
@@ -292,5 +294,7 @@ def connection(g: nx.MultiGraph, source: Any, target: Any) -> list[Step] | None:
     steps = []
     for a, b in zip(nodes, nodes[1:]):
         relation, kinds, articles, evidence = _describe(g, a, b)
-        steps.append(Step(source=a, target=b, relation=relation, kinds=kinds, articles=articles, evidence=evidence))
+        steps.append(Step(source=a, target=b, relation=relation, kinds=kinds, articles=articles, evidence=evidence,
+                          source_label={lang: label(g, a, lang) for lang in ("en", "uk")},
+                          target_label={lang: label(g, b, lang) for lang in ("en", "uk")}))
     return steps

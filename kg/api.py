@@ -55,13 +55,48 @@ class KnowledgeGraph:
     def export(self, path: str | os.PathLike[str], fmt: str = "turtle") -> Path:
         return export_to_path(self.store, fmt, Path(path))
 
-    def to_networkx(self, view: str = "countries", **filters: Any) -> nx.MultiGraph:
-        return to_networkx(self.store, view, Filters(**filters))
+    def to_networkx(self, view: str = "countries", focus: str | None = None, hops: int = 1,
+                    **filters: Any) -> nx.MultiGraph:
+        """A networkx view (``countries`` or ``full``) filtered by ``topic``, ``type``, ``since``, ``until``,
+        ``lang``; ``focus`` (code, name or IRI of a country or person) keeps its ``hops``-step neighbourhood."""
+        return to_networkx(self.store, view, Filters(**filters), focus=focus, hops=hops)
 
-    def viz(self, path: str | os.PathLike[str], view: str = "countries", **filters: Any) -> Path:
+    def viz(self, path: str | os.PathLike[str], view: str = "countries", focus: str | None = None, hops: int = 1,
+            **filters: Any) -> Path:
         from kg.viz import write_html
 
-        return write_html(self.to_networkx(view, **filters), Path(path))
+        title = f"kg network: {view} view" + (f", around {focus}" if focus else "")
+        return write_html(self.to_networkx(view, focus=focus, hops=hops, **filters), Path(path), title=title)
+
+    def resolve(self, name: str, view: str = "full") -> list[str]:
+        """The node ids (``country:JP``, ``person:<IRI>``) that ``name`` names, best matches first."""
+        from kg.network import resolve
+
+        return resolve(self.to_networkx(view), name)
+
+    def path(self, a: str, b: str, **filters: Any) -> list[Any] | None:
+        """How ``a`` and ``b`` (countries or persons, by code, name or IRI) are connected in the full view:
+        a list of :class:`kg.analytics.Step` (``[]`` when they are the same), None when they are not.
+        KGError E019 when either names nothing."""
+        from kg.analytics import connection
+        from kg.errors import Errors, KGError
+        from kg.network import resolve
+
+        g = self.to_networkx("full", **filters)
+        ends = []
+        for name in (a, b):
+            found = resolve(g, name)
+            if not found:
+                raise KGError(Errors.E019, query=name)
+            ends.append(found[0])
+        return connection(g, ends[0], ends[1])
+
+    def export_network(self, path: str | os.PathLike[str], fmt: str = "graphml", view: str = "full",
+                       **filters: Any) -> Path:
+        """Write a networkx view as GraphML or GEXF (dynamic, with article dates) for Gephi."""
+        from kg.network import write_graph
+
+        return write_graph(self.to_networkx(view, **filters), Path(path), fmt)
 
     def close(self) -> None:
         self.store.close()

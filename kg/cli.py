@@ -18,7 +18,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-StoreOpt = typer.Option(None, "--store", envvar="KG_STORE", help="Store folder (default ./kgstore).")
+StoreOpt = typer.Option(None, "--store", envvar="KG_STORE", help="Store folder (default ./kgstore), or a SPARQL endpoint URL (http://host:port/query; see kg/remote.py).")
 
 
 def _fail(error: Exception, code: int = 1) -> "typer.Exit":
@@ -121,16 +121,29 @@ def query(sparql: Optional[str] = typer.Argument(None, help="A SPARQL query (com
 
 
 @app.command()
-def export(fmt: str = typer.Option("turtle", "--format", help="turtle | trig | nquads | ntriples | jsonld | rdfxml"),
+def export(fmt: str = typer.Option("turtle", "--format", help="turtle | trig | nquads | ntriples | jsonld | rdfxml, "
+                                   "or graphml | gexf (the full network view, for Gephi)"),
            output: Optional[Path] = typer.Option(None, "-o", "--output", help="File (default exports/graph.<ext>)."),
-           store: Optional[Path] = StoreOpt) -> None:
-    """Write the graph in an RDF format."""
-    from kg.export import SUFFIX, export_to_path
+           store: Optional[Path] = StoreOpt,
+           article: Optional[list[str]] = typer.Option(None, "--article", help="Only this article (content hash, article or graph IRI); repeatable."),
+           since: Optional[str] = typer.Option(None, "--since", help="Only articles dated on or after this date (YYYY-MM-DD)."),
+           topic: Optional[str] = typer.Option(None, "--topic", help="Only the relation claims of this topic code, with their evidence.")) -> None:
+    """Write the graph in an RDF format, or its network as GraphML / GEXF."""
+    from kg.errors import Errors
+    from kg.export import FORMATS, SUFFIX, export_to_path
+    from kg.network import GRAPH_FORMATS, write_graph
 
     try:
-        path = output or Path("exports") / f"graph.{SUFFIX.get(fmt, fmt)}"
+        if fmt not in FORMATS and fmt not in GRAPH_FORMATS:
+            raise KGError(Errors.E013, fmt=fmt, formats=", ".join([*FORMATS, *GRAPH_FORMATS]))
+        path = output or Path("exports") / f"graph.{GRAPH_FORMATS.get(fmt) or SUFFIX.get(fmt, fmt)}"
         with _open(store) as graph:
-            export_to_path(graph.store, fmt, path)
+            if fmt in GRAPH_FORMATS:
+                write_graph(graph.to_networkx("full"), path, fmt)
+            else:
+                from kg.export import Part
+
+                export_to_path(graph.store, fmt, path, part=Part(tuple(article or ()), since, topic))
     except (KGError, OSError) as error:
         raise _fail(error) from None
     out.print(f"wrote {path}", highlight=False)
@@ -142,16 +155,21 @@ def viz(output: Path = typer.Option(Path("exports/graph.html"), "-o", "--output"
         topic: Optional[str] = typer.Option(None), type_: Optional[str] = typer.Option(None, "--type"),
         since: Optional[str] = typer.Option(None), until: Optional[str] = typer.Option(None),
         lang: Optional[str] = typer.Option(None), open_: bool = typer.Option(False, "--open"),
+        focus: Optional[str] = typer.Option(None, "--focus", help="Only the neighbourhood of this country or person "
+                                            "(code, name in any language or form, or IRI)."),
+        hops: int = typer.Option(1, "--hops", min=0, help="Steps around --focus."),
         store: Optional[Path] = StoreOpt) -> None:
     """Write an interactive, self-contained HTML network view."""
-    from kg.network import VIEWS
+    from kg.network import VIEWS, Filters
 
     if view not in VIEWS:
         raise _fail(ValueError(f"unknown view {view!r}: use {', '.join(VIEWS)}"))
     try:
+        Filters(topic=topic, type=type_, since=since, until=until, lang=lang).check()
         with _open(store) as graph:
-            path = graph.viz(output, view=view, topic=topic, type=type_, since=since, until=until, lang=lang)
-    except (KGError, OSError) as error:
+            path = graph.viz(output, view=view, focus=focus, hops=hops, topic=topic, type=type_, since=since,
+                             until=until, lang=lang)
+    except (KGError, OSError, ValueError) as error:
         raise _fail(error) from None
     out.print(f"wrote {path}", highlight=False)
     if open_ and not webbrowser.open(path.resolve().as_uri()):
@@ -171,17 +189,88 @@ WHERE {
 
 
 @app.command()
-def stats(store: Optional[Path] = StoreOpt) -> None:
-    """Counts of articles, persons, countries, relations and topics."""
+def stats(store: Optional[Path] = StoreOpt,
+          top: int = typer.Option(10, "--top", min=1, help="Rows in the rankings."),
+          lang: str = typer.Option("en", "--lang", help="Language of the names: en | uk.")) -> None:
+    """Counts of articles, persons, countries, relations and topics; most connected countries, blocs, partners."""
+    from kg.analytics import blocs, centrality, label, strongest_partners, topic_partners
+
     try:
         with _open(store) as graph:
             row = graph.query(_STATS)[0]
+            g = graph.to_networkx("countries")
     except KGError as error:
         raise _fail(error) from None
     table = Table("what", "count")
     for key, value in row.items():
         table.add_row(key, str(value))
     out.print(table)
+
+    def name(code: str) -> str:
+        return label(g, f"country:{code}", lang)
+
+    ranked = centrality(g, top=top)
+    table = Table("#", "country", "code", "partners", "articles", "degree centrality", "weighted PageRank",
+                  title="Most connected countries")
+    for i, r in enumerate(ranked, 1):
+        table.add_row(str(i), r.label(lang), r.code, str(r.partners), str(r.articles), f"{r.degree_centrality:.3f}",
+                      f"{r.pagerank:.3f}")
+    out.print(table)
+    table = Table("bloc", "size", "members", title="Blocs (communities of cooperation, Louvain)")
+    for i, members in enumerate(blocs(g), 1):
+        table.add_row(str(i), str(len(members)), ", ".join(name(c) for c in members))
+    out.print(table)
+    partners = strongest_partners(g, top=3)
+    table = Table("country", "strongest partners (articles)", title="Strongest partners")
+    for r in ranked:
+        table.add_row(r.label(lang), ", ".join(f"{p.label(lang)} ({p.articles})" for p in partners.get(r.code, [])))
+    out.print(table)
+    table = Table("topic", "strongest pairs (articles)", title="Strongest partners by topic")
+    for topic, pairs in topic_partners(g, top=3).items():
+        table.add_row(topic, ", ".join(f"{name(a)} – {name(b)} ({n})" for a, b, n in pairs))
+    out.print(table)
+
+
+@app.command()
+def path(a: str = typer.Argument(..., help="A country or person: code, name (any language or form) or IRI."),
+         b: str = typer.Argument(..., help="Another country or person."),
+         lang: str = typer.Option("en", "--lang", help="Language of the names: en | uk."),
+         store: Optional[Path] = StoreOpt) -> None:
+    """How two countries or persons are connected: the shortest chain of relations and offices, with evidence."""
+    from kg.analytics import connection, label
+    from kg.errors import Errors
+    from kg.network import resolve
+
+    try:
+        with _open(store) as graph:
+            g = graph.to_networkx("full")
+        ends = []
+        for name in (a, b):
+            found = resolve(g, name)
+            if not found:
+                raise KGError(Errors.E019, query=name)
+            ends.append(found[0])
+    except KGError as error:
+        raise _fail(error) from None
+    steps = connection(g, ends[0], ends[1])
+    first, last = label(g, ends[0], lang), label(g, ends[1], lang)
+    if steps is None:
+        out.print(f"no connection between {first} and {last}", markup=False, highlight=False)
+        raise typer.Exit(1)
+    if not steps:
+        out.print(f"{first} and {last} are the same entity", markup=False, highlight=False)
+        return
+    out.print(" → ".join([first] + [s.target_label.get(lang, s.target) for s in steps]) +
+              f" ({len(steps)} step{'s' if len(steps) > 1 else ''})", markup=False, highlight=False)
+    for i, s in enumerate(steps, 1):
+        out.print(f"{i}. {s.source_label.get(lang, s.source)} —[{s.relation}]— {s.target_label.get(lang, s.target)}"
+                  f"  ({s.articles} article{'s' if s.articles != 1 else ''})", markup=False, highlight=False)
+        ev = s.evidence
+        if ev.get("sentence"):
+            out.print(f"   “{ev['sentence']}”", markup=False, highlight=False)
+            source = " · ".join(str(x) for x in (ev.get("title"), ev.get("date"), ev.get("source")) if x)
+            if source:
+                out.print(f"   — {source}", markup=False, highlight=False)
 
 
 @app.command()
@@ -258,3 +347,66 @@ def validate(store: Optional[Path] = StoreOpt) -> None:
     for name, found in report.violations.items():
         out.print(f"{name}: {len(found)} rows, e.g. {found[:3]}", markup=False, highlight=False)
     raise typer.Exit(1)
+
+
+@app.command()
+def serve(host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+          port: int = typer.Option(7878, "--port", help="Port to listen on."),
+          store: Optional[Path] = StoreOpt,
+          allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL Update (needs --token)."),
+          token: Optional[str] = typer.Option(None, "--token", envvar="KG_SERVE_TOKEN",
+                                              help="Bearer token updates must carry (or $KG_SERVE_TOKEN)."),
+          timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run before it is stopped (503)."),
+          max_rows: int = typer.Option(10_000, "--max-rows", help="Rows (or triples) at most per result; more are cut."),
+          workers: int = typer.Option(2, "--workers", help="Query processes (read-only server; one with --allow-update).")) -> None:
+    """A SPARQL 1.1 endpoint over the store at http://HOST:PORT/sparql, with a query page at / and the network at /viz."""
+    from kg.remote import is_remote
+    from kg.server import ServerConfig, serve as run_server
+    from kg.store import default_store_path
+
+    location = store if store is not None else default_store_path()
+    if is_remote(str(location)) or str(location).lower().startswith(("http:/", "https:/")):
+        raise _fail(ValueError("kg serve serves a store folder, not a SPARQL endpoint URL"))
+    if allow_update and not token:
+        raise _fail(ValueError("--allow-update needs --token T (or $KG_SERVE_TOKEN): updates must carry Authorization: Bearer T"))
+    if timeout <= 0 or max_rows <= 0 or workers <= 0:
+        raise _fail(ValueError("--timeout, --max-rows and --workers must be positive"))
+    config = ServerConfig(Path(location), allow_update=allow_update, token=token, timeout=timeout, max_rows=max_rows,
+                          workers=workers)
+    err.print(f"kg: SPARQL endpoint http://{host}:{port}/sparql over {location} "
+              f"({'updates with the token' if allow_update else 'read-only'}; {timeout:g} s, {max_rows} rows per query)",
+              markup=False, highlight=False)
+    try:
+        run_server(config, host=host, port=port)
+    except KGError as error:
+        raise _fail(error) from None
+
+
+@app.command("import")
+def import_(file: Path = typer.Argument(..., help="An RDF file: .ttl .trig .nq .nt .jsonld .rdf (e.g. a kg export)."),
+            fmt: Optional[str] = typer.Option(None, "--format", help="turtle | trig | nquads | ntriples | jsonld | rdfxml (default: from the suffix)."),
+            graph_iri: Optional[str] = typer.Option(None, "--graph", help="Named graph for the triples of a triple format "
+                                                    "(default https://w3id.org/diplokg/graph/imported)."),
+            store: Optional[Path] = StoreOpt) -> None:
+    """Load an RDF file into the store as it is (no extraction): TriG / N-Quads keep their graphs."""
+    from rdflib import URIRef
+
+    from kg.errors import Errors
+    from kg.export import FORMATS, SUFFIX
+
+    by_suffix = {suffix: name for name, suffix in SUFFIX.items()}
+    name = fmt or by_suffix.get(file.suffix.lstrip(".").lower()) or {"json": "jsonld", "xml": "rdfxml"}.get(file.suffix.lstrip(".").lower())
+    try:
+        if name not in FORMATS:
+            raise KGError(Errors.E013, fmt=fmt or file.suffix, formats=", ".join(FORMATS))
+        if not file.is_file():
+            raise KGError(Errors.E001, path=file)
+        with _open(store) as graph:
+            count = graph.store.load(file, FORMATS[name], URIRef(graph_iri) if graph_iri else None)
+            graph.store.flush()
+    except (KGError, OSError) as error:
+        raise _fail(error) from None
+    except SyntaxError as error:
+        raise _fail(KGError("E018 not an article feed or file that kg can read: {path}: {reason}", path=file,
+                            reason=str(error).splitlines()[0] if str(error) else "syntax error")) from None
+    out.print(f"imported {count} quads from {file}", highlight=False)

@@ -140,7 +140,7 @@ def test_whole_corpus_in_one_batch(tmp_path: Path) -> None:
                       + [code for n in _names("partial") for code, _ in FILES[n]["rejections"]])
     assert codes == expected
     ingested = len(_names("ingested")) + sum(FILES[n]["ingested"] for n in _names("partial"))
-    assert f"ingested {ingested}," in result.stdout
+    assert f"ingested {ingested}, skipped (already present) 0," in result.stdout
     check = _kg("validate", "--store", str(store))
     assert check.exit_code == 0, check.output
 

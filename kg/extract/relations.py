@@ -75,69 +75,144 @@ def _negated(doc: Doc, index: int, negations: set[str]) -> bool:
     return False
 
 
+_COORDINATORS = {",", "and", "&", "і", "й", "та", "а", "also"}
+_RECIPROCAL = {"meeting", "agreement", "call", "cooperation", "support", "visit"}
+
+
+def _is_dateline(doc: Doc, span: Span) -> bool:
+    """"KYIV, Nov 20 —", "BRUSSELS (Reuters) -": where the story was filed, not an actor."""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    at_start = span.start == span.sent.start or (span.start > 0 and "\n" in doc[span.start - 1].text)
+    return at_start and span.text.isupper() and len(span.text) > 2 and nxt is not None and nxt.text in (",", "(", "—", "–", "-")
+
+
+def _groups(doc: Doc, actors: list[Actor]) -> list[list[Actor]]:
+    """Actors joined only by commas and "and" form one group ("Spain, Belgium, Czechia and Slovenia")."""
+    groups: list[list[Actor]] = []
+    for actor in actors:
+        if groups:
+            last = groups[-1][-1]
+            between = [t for t in doc[last.index + 1:actor.index]]
+            # tokens of the previous actor's own span ("Сполучені Штати") and possessives do not separate
+            words = [lookup_key(t.text) for t in between if not t.is_space]
+            joined = all(w in _COORDINATORS or w in ("'s", "’s") for w in words[-3:]) and len(words) <= 3
+            if actor.code == last.code or joined:
+                groups[-1].append(actor)
+                continue
+        groups.append([actor])
+    return groups
+
+
+def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], mentions: list[PersonMention],
+                     speaker: str | None, data: dict) -> list[Actor]:
+    loc_preps = set(data["location_prepositions_strict"])
+    actors: list[Actor] = []
+    for span in polities:
+        if span.start >= sent.start and span.end <= sent.end and not _is_dateline(doc, span):
+            prev = lookup_key(doc[span.start - 1].text) if span.start > sent.start else ""
+            locative = prev in loc_preps and span.label_ in ("pref", "alt", "capital")
+            actors.append(Actor(span.start, span.kb_id_, span.text, locative))
+    for m in mentions:
+        if sent.start <= m.start < sent.end and m.person.country:
+            actors.append(Actor(m.start, m.person.country, doc[m.start:m.end].text))
+    if speaker:
+        for tok in sent:
+            if lookup_key(tok.text) in set(data["we"]):
+                actors.append(Actor(tok.i, speaker, tok.text))
+    actors.sort(key=lambda a: a.index)
+    return actors
+
+
 def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
-    """Yield :class:`RelationAssertion` records, one per sentence, pair and type."""
+    """Yield :class:`RelationAssertion` records: one per sentence, pair and type; then the topics of
+    sentences that name only one side of a pair the article relates (the rest of a visit's report)."""
     data = lang_data(doc.lang_)
     negations = set(data["negation"])
-    we_words = set(data["we"])
-    loc_preps = set(data["location_prepositions_strict"])
     between = set(data["between"])
     _, mentions, _ = find_persons(doc)
     quotes = _quote_speakers(doc, mentions)
     polities = list(doc.spans["kg_polity"])
     cues = list(doc.spans["kg_cue"])
+    found: list[RelationAssertion] = []
+    topic_only: list[tuple[Span, set[str], tuple[str, ...], str]] = []
 
     for sent in doc.sents:
         if any(t._.noise for t in sent):
             continue
-        actors: list[Actor] = []
-        for span in polities:
-            if span.start >= sent.start and span.end <= sent.end:
-                prev = lookup_key(doc[span.start - 1].text) if span.start > sent.start else ""
-                locative = prev in loc_preps and span.label_ in ("pref", "alt", "capital")
-                actors.append(Actor(span.start, span.kb_id_, span.text, locative))
-        for m in mentions:
-            if sent.start <= m.start < sent.end and m.person.country:
-                actors.append(Actor(m.start, m.person.country, doc[m.start:m.end].text))
         speaker = None
         for qs, qe, code in quotes:
             if qs <= sent.start < qe or qs <= sent.end - 1 < qe:
                 speaker = code
-        if speaker:
-            for tok in sent:
-                if lookup_key(tok.text) in we_words:
-                    actors.append(Actor(tok.i, speaker, tok.text))
-        actors.sort(key=lambda a: a.index)
+        actors = _sentence_actors(doc, sent, polities, mentions, speaker, data)
         sent_cues = [c for c in cues if c.start >= sent.start and c.end <= sent.end]
-        events = [c for c in sent_cues if c.label_ == "relation" and not _negated(doc, c.start, negations)]
-        # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
-        # they are no event between the sentence's other actors.
-        events = [c for c in events if c.kb_id_ != "conflict" or _qualified(c, actors)]
-        if not events:
-            continue
-        has_visit = any(c.kb_id_ == "visit" for c in events)
-        actors = [a for a in actors if not a.locative or has_visit]
-        codes = {a.code for a in actors}
-        if speaker and len(codes) == 1 and speaker not in codes:
-            actors.insert(0, Actor(sent.start, speaker, "", implicit=True))
-            codes.add(speaker)
-        if len(codes) < 2:
-            continue
         status = "proposed" if any(c.label_ == "status" for c in sent_cues) else "ongoing"
         topic_weights: dict[str, float] = {}
         for c in sent_cues:
             if c.label_ == "topic" and not _negated(doc, c.start, negations):
                 topic_weights[c.kb_id_] = topic_weights.get(c.kb_id_, 0.0) + 1.0
         topics = tuple(sorted(t for t, w in topic_weights.items() if w >= 1.0))
-        pairs = _pairs(doc, sent, actors, events, between)
+        events = [c for c in sent_cues if c.label_ == "relation" and not _negated(doc, c.start, negations)]
+        # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
+        # they are no event between the sentence's other actors.
+        events = [c for c in events if c.kb_id_ != "conflict" or _qualified(c, actors)]
+        has_visit = any(c.kb_id_ == "visit" for c in events)
+        actors = [a for a in actors if not a.locative or has_visit]
+        codes = {a.code for a in actors}
+        if events and speaker and len(codes) == 1 and speaker not in codes:
+            actors.insert(0, Actor(sent.start, speaker, "", implicit=True))
+            codes.add(speaker)
+        if not events or len(codes) < 2:
+            if topics and codes:
+                topic_only.append((sent, codes, topics, status))
+            continue
+        pairs: dict[tuple[str, str], tuple[str, Span]] = {}
+        for clause in _clauses(doc, sent, actors, data):
+            c_actors = [a for a in actors if clause.start <= a.index < clause.end]
+            c_events = [c for c in events if clause.start <= c.start < clause.end]
+            if c_events and len({a.code for a in c_actors}) >= 2:
+                for key, value in _pairs(doc, clause, c_actors, c_events, between).items():
+                    pairs.setdefault(key, value)
+        if not pairs and topics:
+            topic_only.append((sent, codes, topics, status))
         for (a, b), (kind, cue) in pairs.items():
             pair_topics = tuple(t for t in topics if not (t == "sanctions" and kind == "cooperation"))
-            mentions_used = tuple(x for x in (cue.text,) if x)
-            yield RelationAssertion(
+            found.append(RelationAssertion(
                 a=a, b=b, type=kind, topics=pair_topics, status=status, event=cue.kb_id_,
-                evidence=Evidence(sent.text.strip(), sent.start_char, sent.end_char, mentions_used,
+                evidence=Evidence(sent.text.strip(), sent.start_char, sent.end_char, (cue.text,),
                                   0.8 if len(codes) == 2 else 0.6),
-            )
+            ))
+    yield from found
+    yield from _propagated_topics(found, topic_only)
+
+
+def _propagated_topics(found: list[RelationAssertion],
+                       topic_only: list[tuple[Span, set[str], tuple[str, ...], str]]) -> Iterator[RelationAssertion]:
+    """A sentence with topic cues that names one side of exactly one related pair adds its topics to that pair."""
+    pairs = {(r.a, r.b, r.type) for r in found}
+    for sent, codes, topics, status in topic_only:
+        candidates = {p for p in pairs if (p[0] in codes or p[1] in codes)}
+        both = {p for p in candidates if p[0] in codes and p[1] in codes}
+        chosen = both or candidates
+        if len(chosen) != 1:
+            continue
+        a, b, kind = next(iter(chosen))
+        kept = tuple(t for t in topics if not (t == "sanctions" and kind == "cooperation"))
+        if kept:
+            yield RelationAssertion(a=a, b=b, type=kind, topics=kept, status=status, event="context",
+                                    evidence=Evidence(sent.text.strip(), sent.start_char, sent.end_char, (), 0.5))
+
+
+def _clauses(doc: Doc, sent: Span, actors: list[Actor], data: dict) -> list[Span]:
+    """Split a sentence where a new clause with its own actors starts ("..., as Beijing warns Tokyo",
+    "after a Chinese ship fired at ...", "але Москва ..."); a clause keeps its own subject."""
+    breaks = set(data.get("clause_breaks", ()))
+    starts = [a.index for a in actors]
+    cuts = [sent.start]
+    for tok in sent:
+        if tok.i > sent.start + 1 and lookup_key(tok.text) in breaks and any(tok.i < i <= tok.i + 3 for i in starts):
+            cuts.append(tok.i)
+    cuts.append(sent.end)
+    return [doc[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
 def _qualified(cue: Span, actors: list[Actor]) -> bool:
@@ -145,7 +220,12 @@ def _qualified(cue: Span, actors: list[Actor]) -> bool:
 
 
 def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], between: set[str]) -> dict[tuple[str, str], tuple[str, Span]]:
-    """Which pairs of actors the sentence relates, and how (cooperation / conflict, with the deciding cue)."""
+    """Which pairs of actors the sentence relates, and how (cooperation / conflict, with the deciding cue).
+
+    The first group of actors is the subject; it is paired with every later group. Within one group
+    ("Poland and Ukraine agreed") only two polities are paired, and only by a reciprocal event (meet, agree,
+    call): a longer list is a list, not a web of relations.
+    """
     out: dict[tuple[str, str], tuple[str, Span]] = {}
 
     def add(x: str, y: str, near: int) -> None:
@@ -154,30 +234,40 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
         cue = min(events, key=lambda c: abs(c.start - near))
         kind = _event_type(cue.kb_id_) or "cooperation"
         key = (min(x, y), max(x, y))
-        if key not in out or (kind == "conflict" and out[key][0] != "conflict" and False):
+        if key not in out:
             out[key] = (kind, cue)
 
     conflict_cues = [c for c in events if _event_type(c.kb_id_) == "conflict"]
-    aggressors: set[int] = set()
-    for cue in conflict_cues:
-        # "російського флоту" / "Russian strikes": a demonym or possessive right before or after a conflict word.
-        for actor in actors:
-            if abs(actor.index - cue.start) <= 2 and actor.index != cue.start:
-                aggressors.add(actor.index)
     # "між X і Y" / "between X and Y"
     for tok in sent:
         if lookup_key(tok.text) in between:
-            after = [a for a in actors if a.index > tok.i][:2]
-            if len(after) == 2:
-                add(after[0].code, after[1].code, tok.i)
-    subject = actors[0]
-    for actor in actors[1:]:
-        if actor.code == subject.code:
-            continue
-        add(subject.code, actor.code, actor.index)
-    for idx in aggressors:
-        agg = next(a for a in actors if a.index == idx)
-        if agg.code != subject.code:
-            cue = min(conflict_cues, key=lambda c: abs(c.start - idx))
-            out[(min(agg.code, subject.code), max(agg.code, subject.code))] = ("conflict", cue)
+            after = [a for a in actors if a.index > tok.i]
+            codes = list(dict.fromkeys(a.code for a in after))[:2]
+            if len(codes) == 2:
+                add(codes[0], codes[1], tok.i)
+    groups = _groups(doc, actors)
+    # "співпрацею Росії та КНДР", "Russia-North Korea cooperation": an event word whose arguments follow it.
+    argument_groups = []
+    for cue in events:
+        for group in groups:
+            codes = list(dict.fromkeys(a.code for a in group))
+            if len(codes) == 2 and (0 < group[0].index - cue.end + 1 <= 2) and group is not groups[0]:
+                add(codes[0], codes[1], group[0].index)
+                argument_groups.append(group)
+    groups = [g for g in groups if not any(g is a for a in argument_groups)] or groups
+    subject = groups[0]
+    subject_codes = list(dict.fromkeys(a.code for a in subject))
+    if len(subject_codes) == 2 and any(c.kb_id_ in _RECIPROCAL for c in events):
+        add(subject_codes[0], subject_codes[1], subject[-1].index)
+    for group in groups[1:]:
+        for actor in group:
+            for code in subject_codes:
+                add(code, actor.code, actor.index)
+    # "Russian strikes", "російського флоту": the polity on a conflict word is in conflict with the subject.
+    for cue in conflict_cues:
+        for actor in actors:
+            if abs(actor.index - cue.start) <= 2 and actor.index != cue.start and actor.code not in subject_codes:
+                for code in subject_codes:
+                    if code != actor.code:
+                        out[(min(actor.code, code), max(actor.code, code))] = ("conflict", cue)
     return out

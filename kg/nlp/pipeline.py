@@ -85,14 +85,21 @@ def kg_morph(doc: Doc) -> Doc:
 
 @Language.component("kg_noise", assigns=["token._.noise"])
 def kg_noise(doc: Doc) -> Doc:
+    """Page noise: lines that start with "Читайте також", "Read more:", "Tags:", captions...; a line that is
+    only such a prefix ("Читайте також:") makes the lines under it noise too, up to the next blank line."""
     prefixes = tuple(p.lower() for p in lang_data(doc.lang_)["noise_line_prefixes"])
-    line_start = 0
     text = doc.text
+    line_start = 0
+    block = False
     while line_start < len(text):
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         line = text[line_start:line_end].strip().lower()
-        if line.startswith(prefixes):
+        if not line:
+            block = False
+        elif line.startswith(prefixes) or block:
+            if line.rstrip(":").strip() in {p.rstrip(":").strip() for p in prefixes}:
+                block = True
             span = doc.char_span(line_start, line_end, alignment_mode="expand")
             if span is not None:
                 for token in span:
