@@ -33,6 +33,8 @@ class Actor:
     surface: str
     locative: bool = False
     implicit: bool = False
+    kind: str = "name"  # name | demonym | capital | seat | person | speaker
+    end: int = -1
 
 
 def _event_type(code: str) -> str | None:
@@ -66,10 +68,16 @@ def _quote_speakers(doc: Doc, mentions: list[PersonMention]) -> list[tuple[int, 
     return out
 
 
+_CLAUSE_EDGE = {",", ";", ":", "що", "which", "that", "але", "but", "«", "»", "\""}
+
+
 def _negated(doc: Doc, index: int, negations: set[str]) -> bool:
+    """A negation word among the five words before, within the same clause ("не приєдналася до західних санкцій")."""
     sent_start = doc[index].sent.start
-    for j in range(max(sent_start, index - 3), index):
+    for j in range(index - 1, max(sent_start, index - 5) - 1, -1):
         key = lookup_key(doc[j].text)
+        if key in _CLAUSE_EDGE:
+            return False
         if key in negations or key.endswith("n't"):
             return True
     return False
@@ -84,6 +92,18 @@ def _is_dateline(doc: Doc, span: Span) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     at_start = span.start == span.sent.start or (span.start > 0 and "\n" in doc[span.start - 1].text)
     return at_start and span.text.isupper() and len(span.text) > 2 and nxt is not None and nxt.text in (",", "(", "—", "–", "-")
+
+
+def _host_of_role(doc: Doc, span: Span) -> bool:
+    """An organisation named as the place of an official's post: "ambassador to the UN", "постпред при ООН"."""
+    if span.kb_id_ not in ("UN", "EU", "NATO"):
+        return False
+    i = span.start - 1
+    while i >= 0 and lookup_key(doc[i].text) == "the":
+        i -= 1
+    if i < 0 or lookup_key(doc[i].text) not in ("to", "at", "при", "в", "у", "до"):
+        return False
+    return any(r.end <= i and i - r.end <= 3 for r in doc.spans["kg_role"])
 
 
 def _groups(doc: Doc, actors: list[Actor]) -> list[list[Actor]]:
@@ -106,21 +126,46 @@ def _groups(doc: Doc, actors: list[Actor]) -> list[list[Actor]]:
 def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], mentions: list[PersonMention],
                      speaker: str | None, data: dict) -> list[Actor]:
     loc_preps = set(data["location_prepositions_strict"])
+    directions = set(data.get("directions", ()))
     actors: list[Actor] = []
     for span in polities:
         if span.start >= sent.start and span.end <= sent.end and not _is_dateline(doc, span):
-            prev = lookup_key(doc[span.start - 1].text) if span.start > sent.start else ""
+            j = span.start - 1
+            while j > sent.start and lookup_key(doc[j].text) in directions:
+                j -= 1  # "in northern Benin", "на півночі Бенину"
+            prev = lookup_key(doc[j].text) if j >= sent.start and j < span.start else ""
             locative = prev in loc_preps and span.label_ in ("pref", "alt", "capital")
-            actors.append(Actor(span.start, span.kb_id_, span.text, locative))
+            if _host_of_role(doc, span):
+                continue  # "US Ambassador to the UN", "постпред при ООН": where they serve, not a party
+            kind = "demonym" if span.label_ == "demonym" else span.label_ if span.label_ in ("capital", "seat") else "name"
+            actors.append(Actor(span.start, span.kb_id_, span.text, locative, kind=kind, end=span.end))
     for m in mentions:
         if sent.start <= m.start < sent.end and m.person.country:
-            actors.append(Actor(m.start, m.person.country, doc[m.start:m.end].text))
+            actors.append(Actor(m.start, m.person.country, doc[m.start:m.end].text, kind="person", end=m.end))
     if speaker:
         for tok in sent:
             if lookup_key(tok.text) in set(data["we"]):
-                actors.append(Actor(tok.i, speaker, tok.text))
+                actors.append(Actor(tok.i, speaker, tok.text, kind="speaker", end=tok.i + 1))
     actors.sort(key=lambda a: a.index)
-    return actors
+    # "У Лондоні, Парижі та Берліні": a place phrase covers the whole list.
+    out: list[Actor] = []
+    for actor in actors:
+        if out and out[-1].locative and not actor.locative and actor.kind in ("name", "capital"):
+            words = [lookup_key(t.text) for t in doc[out[-1].end:actor.index] if not t.is_space]
+            if words and all(w in _COORDINATORS for w in words):
+                actor = Actor(actor.index, actor.code, actor.surface, True, actor.implicit, actor.kind, actor.end)
+        out.append(actor)
+    return out
+
+
+def _demonym_is_actor(doc: Doc, actor: Actor, data: dict) -> bool:
+    """"японська сторона", "the Japanese government": a demonym stands for its state only on such nouns;
+    "російських активів", "Chinese companies" name no actor of a relation."""
+    nouns = set(data.get("actor_nouns", ()))
+    for tok in doc[actor.end:actor.end + 2]:
+        if set(tok._.lemmas) & nouns or lookup_key(tok.text) in nouns:
+            return True
+    return False
 
 
 def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
@@ -157,6 +202,9 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         events = [c for c in events if c.kb_id_ != "conflict" or _qualified(c, actors)]
         has_visit = any(c.kb_id_ == "visit" for c in events)
         actors = [a for a in actors if not a.locative or has_visit]
+        conflict_words = [c for c in events if _event_type(c.kb_id_) == "conflict"]
+        actors = [a for a in actors if a.kind != "demonym" or _demonym_is_actor(doc, a, data)
+                  or any(0 < c.start - a.index <= 2 or 0 < a.index - c.start <= 2 for c in conflict_words)]
         codes = {a.code for a in actors}
         if events and speaker and len(codes) == 1 and speaker not in codes:
             actors.insert(0, Actor(sent.start, speaker, "", implicit=True))
@@ -238,6 +286,22 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
             out[key] = (kind, cue)
 
     conflict_cues = [c for c in events if _event_type(c.kb_id_) == "conflict"]
+    # "удари Росії по енергетиці України", "Russian strikes on Ukraine", "sanctions against Russia by the EU":
+    # a conflict word with its agent and its target is a pair of its own.
+    targets = {"по", "на", "проти", "against", "on", "at", "into", "over", "upon"}
+    for cue in conflict_cues:
+        agent = next((a for a in actors if (a.kind == "demonym" and 0 < cue.start - a.index <= 2)
+                      or (0 < cue.start - a.index <= 3 and a.end < len(doc) and doc[a.end].text in ("'s", "’s"))
+                      or (a.index == cue.end and doc.lang_ != "en" and a.kind != "demonym")), None)
+        if agent is None:
+            continue
+        start = max(cue.end, agent.end)
+        for j in range(start, min(start + 4, sent.end)):
+            if lookup_key(doc[j].text) in targets:
+                target = next((a for a in actors if j < a.index <= j + 4 and a.code != agent.code), None)
+                if target is not None:
+                    out[(min(agent.code, target.code), max(agent.code, target.code))] = ("conflict", cue)
+                break
     # "між X і Y" / "between X and Y"
     for tok in sent:
         if lookup_key(tok.text) in between:
@@ -248,7 +312,7 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     groups = _groups(doc, actors)
     # "співпрацею Росії та КНДР", "Russia-North Korea cooperation": an event word whose arguments follow it.
     argument_groups = []
-    for cue in events:
+    for cue in [c for c in events if c.kb_id_ in _RECIPROCAL]:
         for group in groups:
             codes = list(dict.fromkeys(a.code for a in group))
             if len(codes) == 2 and (0 < group[0].index - cue.end + 1 <= 2) and group is not groups[0]:
@@ -263,10 +327,14 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
         for actor in group:
             for code in subject_codes:
                 add(code, actor.code, actor.index)
-    # "Russian strikes", "російського флоту": the polity on a conflict word is in conflict with the subject.
+    # "Russian strikes", "Russia's war", "удари Росії": the polity on a conflict word is in conflict with the
+    # subject (a demonym or possessive before it, a genitive right after it).
     for cue in conflict_cues:
         for actor in actors:
-            if abs(actor.index - cue.start) <= 2 and actor.index != cue.start and actor.code not in subject_codes:
+            before = actor.kind == "demonym" and 0 < cue.start - actor.index <= 2
+            owns = 0 < cue.start - actor.index <= 3 and actor.end < len(doc) and doc[actor.end].text in ("'s", "’s")
+            after = actor.index == cue.end and actor.kind in ("name", "capital", "seat") and doc.lang_ != "en"
+            if (before or owns or after) and actor.code not in subject_codes:
                 for code in subject_codes:
                     if code != actor.code:
                         out[(min(actor.code, code), max(actor.code, code))] = ("conflict", cue)
