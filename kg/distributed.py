@@ -22,7 +22,7 @@ __all__ = ["extract_distributed", "connect", "E_DASK"]
 E_DASK = "E023 cannot use the Dask scheduler {address}: {reason}"
 
 
-def connect(scheduler: Any) -> tuple[Any, bool]:
+def connect(scheduler: Any, timeout: str = "30s") -> tuple[Any, bool]:
     """A ``distributed.Client`` for ``scheduler`` (an address, or a client already made); True if made here."""
     try:
         from distributed import Client
@@ -31,7 +31,7 @@ def connect(scheduler: Any) -> tuple[Any, bool]:
     if isinstance(scheduler, Client):
         return scheduler, False
     try:
-        return Client(str(scheduler), timeout="30s", set_as_default=False), True
+        return Client(str(scheduler), timeout=timeout, set_as_default=False), True
     except (OSError, TimeoutError) as err:
         raise KGError(E_DASK, address=scheduler, reason=str(err).splitlines()[0] if str(err) else type(err).__name__) from err
 

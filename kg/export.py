@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from kg.errors import Errors, KGError
 from kg.store import Store
@@ -108,9 +108,8 @@ def _graphs(store: Store, part: Part) -> list[URIRef]:
     if part.since:
         if not _DATE.match(part.since):
             raise KGError(Errors.E017, path="--since", reason=f"not a date (YYYY-MM-DD): {part.since!r}")
-        dated = store.query(_Q + """SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a a kg:Article ; dcterms:date ?d }
-                                FILTER(STR(?d) >= ?since) }""", {"since": Literal(part.since)})
-        graphs &= {row[0] for row in dated}  # type: ignore[index]
+        dated = store.query(_Q + "SELECT DISTINCT ?g ?d WHERE { GRAPH ?g { ?a a kg:Article ; dcterms:date ?d } }")
+        graphs &= {row[0] for row in dated if str(row[1]) >= part.since}  # type: ignore[index]
     return sorted(graphs)
 
 
@@ -164,7 +163,8 @@ def part_quads(store: Store, part: Part) -> list[ox.Quad]:
         found.add((person, KG.holdsRoleIn, polity, FACTS_GRAPH))
         found.add((person, ORG.holds, post, FACTS_GRAPH))
     for a, b, kind in _rows(store, f"""SELECT DISTINCT ?a ?b ?type WHERE {{ {claims}
-            GRAPH {facts} {{ ?claim kg:relationType ?type ; kg:participant ?a, ?b }} }}""", bindings):
+            GRAPH {facts} {{ ?claim kg:relationType ?type ; kg:participant ?a, ?b
+                             FILTER(?a != ?b || NOT EXISTS {{ ?claim kg:participant ?x FILTER(?x != ?a) }}) }} }}""", bindings):
         found.add((a, KG.cooperatesWith if kind == REL["cooperation"] else KG.inConflictWith, b, FACTS_GRAPH))
     extractors = {o for s, p, o, g in found if p == PROV.wasAssociatedWith}
     if extractors:

@@ -64,6 +64,7 @@ class KG(DefinedNamespace):
     seat: URIRef
     cue: URIRef
     weakCue: URIRef
+    impliesTopic: URIRef
     # schemes
     RoleScheme: URIRef
     TopicScheme: URIRef

@@ -40,6 +40,7 @@ class Concept:
     label_sets: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
     broader: str | None = None
     is_organisation: bool = False
+    implies: tuple[str, ...] = ()  # topic codes a kind of event always carries
 
     def labels(self, lang: str, kinds: tuple[str, ...] = ("pref", "alt")) -> list[str]:
         """Labels in ``lang`` of the given kinds, preferred first."""
@@ -100,5 +101,6 @@ def concepts(scheme: str) -> dict[str, Concept]:
             code=code, iri=iri, scheme=scheme, label_sets=frozen,
             broader=str(graph.value(broader, SKOS.notation)) if broader is not None else None,
             is_organisation=(iri, RDF.type, KG.InternationalOrganisation) in graph,
+            implies=tuple(sorted(str(graph.value(t, SKOS.notation)) for t in graph.objects(iri, KG.impliesTopic))),
         )
     return found

@@ -83,13 +83,19 @@ class Store:
         for prefix, ns in PREFIXES.items():
             self.dataset.bind(prefix, ns)
         if not read_only and not self.has_graph(ONTOLOGY_GRAPH):
-            self._load_ontology()
+            try:
+                self._load_ontology()
+            except OSError as err:  # a new store on a full disk: one line, not a traceback
+                self.close()
+                raise KGError(Errors.E022 if _no_space(err) else Errors.E020, path=path,
+                              reason=str(err).splitlines()[0] if str(err) else type(err).__name__) from err
 
     def _open_disk(self, path: Path, timeout: float, read_only: bool) -> ox.Store:
         meta = path / _META
         if path.exists() and not path.is_dir():
             raise KGError(Errors.E020, path=path, reason="not a folder")
-        if path.exists() and any(path.iterdir()) and not meta.exists():
+        # kg's own files alone (a first run killed before it wrote kg-store.json) still make a new store
+        if path.exists() and any(not _own_file(p.name) for p in path.iterdir()) and not meta.exists():
             raise KGError(Errors.E020, path=path, reason=f"no {_META}")
         if meta.exists():
             try:
@@ -104,6 +110,10 @@ class Store:
                 probe = path / ".kg-write-probe"
                 probe.write_text("")
                 probe.unlink()
+                if not meta.exists():  # before anything else is created, atomically: a kill cannot leave half
+                    tmp = path / f".{_META}.{os.getpid()}.tmp"
+                    tmp.write_text(json.dumps({"format": FORMAT_VERSION}), encoding="utf-8")
+                    os.replace(tmp, meta)
         except PermissionError as err:
             raise KGError(Errors.E015, path=path) from err
         except OSError as err:
@@ -120,9 +130,9 @@ class Store:
             store = ox.Store.read_only(str(path / "oxigraph")) if read_only else ox.Store(str(path / "oxigraph"))
         except OSError as err:
             self.close()
+            if _no_space(err):
+                raise KGError(Errors.E022, path=path) from err
             raise KGError(Errors.E020, path=path, reason=str(err).splitlines()[0]) from err
-        if not meta.exists() and not read_only:
-            meta.write_text(json.dumps({"format": FORMAT_VERSION}), encoding="utf-8")
         return store
 
     def _load_ontology(self) -> None:
@@ -250,6 +260,14 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _own_file(name: str) -> bool:
+    return name in ("kg.lock", ".kg-write-probe") or (name.startswith(f".{_META}.") and name.endswith(".tmp"))
+
+
+def _no_space(err: OSError) -> bool:
+    return err.errno == 28 or "No space left" in str(err) or "ENOSPC" in str(err)
 
 
 _PRUNE = f"""

@@ -193,8 +193,9 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         status = "proposed" if any(c.label_ == "status" for c in sent_cues) else "ongoing"
         topic_weights: dict[str, float] = {}
         for c in sent_cues:
-            if c.label_ == "topic" and not _negated(doc, c.start, negations):
-                topic_weights[c.kb_id_] = topic_weights.get(c.kb_id_, 0.0) + 1.0
+            if c.label_ in ("topic", "topic_weak") and not _negated(doc, c.start, negations):
+                weight = 0.5 if c.label_ == "topic_weak" else 1.0
+                topic_weights[c.kb_id_] = topic_weights.get(c.kb_id_, 0.0) + weight
         topics = tuple(sorted(t for t, w in topic_weights.items() if w >= 1.0))
         events = [c for c in sent_cues if c.label_ == "relation" and not _negated(doc, c.start, negations)]
         # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
@@ -223,7 +224,8 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         if not pairs and topics:
             topic_only.append((sent, codes, topics, status))
         for (a, b), (kind, cue) in pairs.items():
-            pair_topics = tuple(t for t in topics if not (t == "sanctions" and kind == "cooperation"))
+            implied = concepts("relation")[cue.kb_id_].implies if cue.kb_id_ in concepts("relation") else ()
+            pair_topics = tuple(sorted({t for t in topics + implied if not (t == "sanctions" and kind == "cooperation")}))
             found.append(RelationAssertion(
                 a=a, b=b, type=kind, topics=pair_topics, status=status, event=cue.kb_id_,
                 evidence=Evidence(sent.text.strip(), sent.start_char, sent.end_char, (cue.text,),

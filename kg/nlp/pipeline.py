@@ -152,7 +152,8 @@ class LexiconComponent:
         for category, matches in found.items():
             chosen = _longest(matches)
             unique = {(m.start, m.end, m.entry.code): m for m in chosen}
-            spans = [Span(doc, m.start, m.end, label=m.entry.kind if category in groups else category,
+            spans = [Span(doc, m.start, m.end, label=m.entry.kind if category in groups else
+                          (category + "_weak" if m.entry.kind == "weak" else category),
                           kb_id=m.entry.code) for m in unique.values()]
             if category in groups:
                 doc.spans[groups[category]] = spans
