@@ -138,8 +138,10 @@ def export(fmt: str = typer.Option("turtle", "--format", help="turtle | trig | n
             raise KGError(Errors.E013, fmt=fmt, formats=", ".join([*FORMATS, *GRAPH_FORMATS]))
         path = output or Path("exports") / f"graph.{GRAPH_FORMATS.get(fmt) or SUFFIX.get(fmt, fmt)}"
         with _open(store) as graph:
-            if fmt in GRAPH_FORMATS:
-                write_graph(graph.to_networkx("full"), path, fmt)
+            if fmt in GRAPH_FORMATS:  # --since and --topic filter the network view; articles are not parts of it
+                if article:
+                    raise KGError(Errors.E013, fmt=f"{fmt} with --article", formats=", ".join(FORMATS))
+                write_graph(graph.to_networkx("full", since=since, topic=topic), path, fmt)
             else:
                 from kg.export import Part
 

@@ -65,6 +65,11 @@ class KG(DefinedNamespace):
     cue: URIRef
     weakCue: URIRef
     impliesTopic: URIRef
+    listedRole: URIRef
+    listedPolity: URIRef
+    listedSince: URIRef
+    listedUntil: URIRef
+    ActorScheme: URIRef
     # schemes
     RoleScheme: URIRef
     TopicScheme: URIRef

@@ -106,7 +106,7 @@ class Filters:
         """``self`` when every value is one the graph can have, else a one-line ``ValueError``."""
         for name, scheme in (("topic", "topic"), ("type", "relation")):
             value = getattr(self, name)
-            known = sorted(concepts(scheme))
+            known = sorted(code for code, c in concepts(scheme).items() if name == "topic" or c.broader is None)
             if value is not None and value not in known:
                 raise ValueError(f"unknown {name} {value!r}: use one of {', '.join(known)}")
         for name in ("since", "until"):

@@ -27,6 +27,7 @@ SCHEMES: dict[str, URIRef] = {
     "relation": KG.RelationTypeScheme,
     "status": KG.StatusScheme,
     "country": KG.CountryScheme,
+    "actor": KG.ActorScheme,
 }
 
 
@@ -41,6 +42,7 @@ class Concept:
     broader: str | None = None
     is_organisation: bool = False
     implies: tuple[str, ...] = ()  # topic codes a kind of event always carries
+    listed: tuple[str, str] | None = None  # actors: (role code, polity code) the gazetteer lists
 
     def labels(self, lang: str, kinds: tuple[str, ...] = ("pref", "alt")) -> list[str]:
         """Labels in ``lang`` of the given kinds, preferred first."""
@@ -75,6 +77,13 @@ def ontology_graph() -> Graph:
     return graph
 
 
+def _listed(graph: Graph, iri: URIRef) -> tuple[str, str] | None:
+    role, polity = graph.value(iri, KG.listedRole), graph.value(iri, KG.listedPolity)
+    if role is None or polity is None:
+        return None
+    return str(role).rsplit("/", 1)[-1], str(polity).rsplit("/", 1)[-1]
+
+
 _KINDS = {
     SKOS.prefLabel: "pref", SKOS.altLabel: "alt", KG.cue: "cue", KG.weakCue: "weak",
     KG.demonym: "demonym", KG.capital: "capital", KG.seat: "seat",
@@ -102,5 +111,6 @@ def concepts(scheme: str) -> dict[str, Concept]:
             broader=str(graph.value(broader, SKOS.notation)) if broader is not None else None,
             is_organisation=(iri, RDF.type, KG.InternationalOrganisation) in graph,
             implies=tuple(sorted(str(graph.value(t, SKOS.notation)) for t in graph.objects(iri, KG.impliesTopic))),
+            listed=_listed(graph, iri),
         )
     return found

@@ -52,7 +52,8 @@ E030 = "E030 SPARQL endpoint {url} cannot be reached: {reason}"
 E031 = "E031 SPARQL endpoint {url} answered {status}: {reason}"
 
 _KG_GRAPHS = str(GRAPH)  # every graph kg writes is under this IRI space
-_BATCH_QUADS = 20_000  # quads per update request when loading (ontology, import); an article is never split
+_BATCH_QUADS = 1_500  # quads per update request (Virtuoso's parser fails near 5,000); an article is never split
+_SHARED = {str(ONTOLOGY_GRAPH), str(FACTS_GRAPH), str(GRAPH["imported"]), ""}  # graphs that are not articles'
 _QUERY_KIND = re.compile(
     r"^(?:\s+|#[^\n]*(?:\n|$)|(?:PREFIX|prefix|Prefix)\s+[^\s:]*:\s*<[^>]*>|(?:BASE|base|Base)\s*<[^>]*>)*"
     r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
@@ -256,26 +257,25 @@ class RemoteStore:
         self._insert(list(quads), replace=True)
 
     def _insert(self, quads: list[ox.Quad], *, replace: bool, prune: bool = False) -> None:
-        by_graph: dict[str, list[ox.Triple]] = {}
-        for q in quads:
-            g = q.graph_name
-            by_graph.setdefault(g.value if isinstance(g, ox.NamedNode) else "", []).append(q.triple)
-        chunk: list[tuple[str, list[ox.Triple]]] = []
-        size = 0
-        for name, triples in by_graph.items():
-            # Split only graphs that are not articles' (the ontology, the facts, imported data).
-            step = _BATCH_QUADS if name in (str(ONTOLOGY_GRAPH), str(FACTS_GRAPH), "") else len(triples) or 1
-            for i in range(0, len(triples), step):
-                part = triples[i:i + step]
-                if chunk and size + len(part) > _BATCH_QUADS:
-                    self.update(_insert_request(chunk, replace, prune))
-                    chunk, size = [], 0
-                chunk.append((name, part))
-                size += len(part)
-        if chunk:
-            self.update(_insert_request(chunk, replace, prune))
-        elif prune:
-            self.update(_PRUNE)
+        """Requests of at most ``_BATCH_QUADS`` quads (Virtuoso's SPARQL parser gives up near 5,000 triples),
+        each holding whole articles: an article's graph and its facts go in one request."""
+        plain = [q for q in quads if not _has_bnode(q)]
+        blank = [q for q in quads if _has_bnode(q)]  # one request: its blank nodes must stay the same nodes
+        requests: list[list[ox.Quad]] = []
+        current: list[ox.Quad] = []
+        for unit in _units(plain):
+            if current and len(current) + len(unit) > _BATCH_QUADS:
+                requests.append(current)
+                current = []
+            current.extend(unit)
+        if current or not blank:
+            requests.append(current)
+        if blank:
+            requests.append(blank)
+        for i, part in enumerate(requests):
+            request = _insert_request(part, replace, prune and i == 0)
+            if request:
+                self.update(request)
 
     def remove_article_graph(self, name: URIRef) -> None:
         """Drop an article's graph, then the facts no remaining article supports (one request)."""
@@ -296,10 +296,10 @@ class RemoteStore:
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Result:
         """Run SPARQL over the union of the graphs; rdflib ``Result`` from the endpoint's answer."""
-        if bindings:
-            sparql = sparql + "\n" + _values_clause(bindings)
-        sparql = _with_prefixes(sparql)
         kind = query_kind(sparql)
+        if bindings:
+            sparql = _with_values(sparql, _values_clause(bindings))
+        sparql = _with_prefixes(sparql)
         if kind in ("CONSTRUCT", "DESCRIBE"):
             response = self._request(sparql, "application/n-triples, text/turtle;q=0.9", union=True)
             fmt = "turtle" if "turtle" in response.headers.get("content-type", "") else "nt"
@@ -384,35 +384,82 @@ class RemoteStore:
         self.close()
 
 
-_PRUNE = f"""PREFIX kg: <{KG._NS}>
-DELETE {{ GRAPH <{FACTS_GRAPH}> {{ ?claim ?p ?o }} }}
+# Full IRIs, no PREFIX: Oxigraph takes no prologue after the ";" between operations.
+_PRUNE = f"""DELETE {{ GRAPH <{FACTS_GRAPH}> {{ ?claim ?p ?o }} }}
 WHERE {{
-  GRAPH <{FACTS_GRAPH}> {{ ?claim a ?type . ?claim ?p ?o . VALUES ?type {{ kg:RoleClaim kg:RelationClaim }} }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?claim kg:supportedBy ?ev }} }}
+  GRAPH <{FACTS_GRAPH}> {{ ?claim a ?type . ?claim ?p ?o . VALUES ?type {{ <{KG.RoleClaim}> <{KG.RelationClaim}> }} }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?claim <{KG.supportedBy}> ?ev }} }}
 }}"""
 
 
-def _insert_request(chunk: list[tuple[str, list[ox.Triple]]], replace: bool, prune: bool) -> str:
-    """``DROP SILENT GRAPH`` for the articles' graphs (when replacing), then one ``INSERT DATA``."""
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+
+
+def _with_values(sparql: str, values: str) -> str:
+    """``values`` placed first in the query's WHERE group, where every engine joins it with the pattern (Virtuoso
+    rejects a trailing VALUES on variables that are not projected).
+
+    >>> _with_values("SELECT ?p WHERE { ?p ?q ?c }", "VALUES (?c) { (<x:y>) }")
+    'SELECT ?p WHERE { VALUES (?c) { (<x:y>) } ?p ?q ?c }'
+    >>> _with_values("ASK { ?p ?q ?c }", "VALUES (?c) { (1) }")
+    'ASK { VALUES (?c) { (1) } ?p ?q ?c }'
+    """
+    match = _WHERE.search(sparql)
+    if match is None:
+        kind = _QUERY_KIND.match(sparql)
+        start = sparql.find("{", kind.end() if kind else 0)
+        if start < 0:
+            raise KGError(Errors.E012, reason="no WHERE clause for the bindings")
+        end = start + 1
+    else:
+        end = match.end()
+    return sparql[:end] + " " + values + sparql[end:]
+
+
+def _units(quads: list[ox.Quad]) -> Iterator[list[ox.Quad]]:
+    """Runs of quads that belong together: an article's graph with the facts after it (as ingest orders them);
+    runs of shared graphs only (ontology, facts, imported data) are cut every ``_BATCH_QUADS``."""
+    unit: list[ox.Quad] = []
+    previous, article = None, False
+    for q in quads:
+        name = _graph_name(q)
+        starts_article = name not in _SHARED and name != previous
+        if unit and (starts_article or (not article and len(unit) >= _BATCH_QUADS)):
+            yield unit
+            unit, article = [], False
+        unit.append(q)
+        article = article or name not in _SHARED
+        previous = name
+    if unit:
+        yield unit
+
+
+def _graph_name(q: ox.Quad) -> str:
+    return q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+
+
+def _has_bnode(q: ox.Quad) -> bool:
+    return isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
+
+
+def _insert_request(quads: list[ox.Quad], replace: bool, prune: bool) -> str:
+    """``DROP SILENT GRAPH`` for the articles' graphs (when replacing), the prune of orphaned claims (when an
+    article was replaced), then ``INSERT DATA`` (or, for blank nodes, which Virtuoso refuses in INSERT DATA, an
+    ``INSERT { } WHERE { }`` template: its blank nodes are fresh and shared within the request)."""
+    by_graph: dict[str, list[ox.Triple]] = {}
+    for q in quads:
+        by_graph.setdefault(_graph_name(q), []).append(q.triple)
     ops: list[str] = []
     if replace:
-        ops += [f"DROP SILENT GRAPH <{name}>" for name, _ in chunk
-                if name and name not in (str(FACTS_GRAPH), str(ONTOLOGY_GRAPH))]
+        ops += [f"DROP SILENT GRAPH <{name}>" for name in by_graph if name not in _SHARED]
     if prune:
         ops.append(_PRUNE)
-    plain, blank = [], []
-    for name, triples in chunk:
-        with_bnodes = [t for t in triples if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)]
-        if with_bnodes:
-            triples = [t for t in triples if not (isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode))]
-            blank.append(_graph_block(name, with_bnodes))
-        if triples:
-            plain.append(_graph_block(name, triples))
-    if plain:
-        ops.append("INSERT DATA {\n" + "\n".join(plain) + "\n}")
-    if blank:
-        # Virtuoso refuses blank nodes in INSERT DATA; an INSERT template makes fresh ones (shared in the request).
-        ops.append("INSERT {\n" + "\n".join(blank) + "\n} WHERE {}")
+    if quads:
+        body = "\n".join(_graph_block(name, triples) for name, triples in by_graph.items())
+        if any(_has_bnode(q) for q in quads):
+            ops.append("INSERT {\n" + body + "\n} WHERE {}")
+        else:
+            ops.append("INSERT DATA {\n" + body + "\n}")
     return " ;\n".join(ops)
 
 

@@ -147,7 +147,7 @@ def test_export_of_a_topic(stores: dict[str, Path], tmp_path: Path) -> None:
         # every claim in the part has the topic; the evidence of other topics' claims is not there
         claims = only.query("SELECT DISTINCT ?c ?t WHERE { ?c a kg:RelationClaim . OPTIONAL { ?c kg:topic ?t } }")
         assert claims and all(str(r["t"]).endswith("/defence") for r in claims)
-    trade = _export(stores["both"], "trig", tmp_path / "trade.trig", "--topic", "trade", "--since", "2026-03-01")
+    trade = _export(stores["both"], "trig", tmp_path / "economy.trig", "--topic", "economy", "--since", "2026-03-01")
     names = {str(g) for g in _dataset(trade, "trig")}
     assert names and all(not n.endswith(_seed_id(stores["seed"])) for n in names)
 

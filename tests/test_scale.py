@@ -54,14 +54,12 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _graphs(store: Store) -> dict[str, Graph]:
     """Every graph of the store but the ontology, as rdflib Graphs keyed by name."""
-    out: dict[str, Graph] = {}
+    triples: dict[str, list[ox.Triple]] = {}
     for q in store.raw().quads_for_pattern(None, None, None, None):
-        name = q.graph_name.value  # type: ignore[union-attr]
-        if name == str(ONTOLOGY_GRAPH):
-            continue
-        g = out.setdefault(name, Graph())
-        g.parse(data=ox.serialize([q.triple], format=ox.RdfFormat.N_TRIPLES), format="nt")
-    return out
+        triples.setdefault(q.graph_name.value, []).append(q.triple)  # type: ignore[union-attr]
+    triples.pop(str(ONTOLOGY_GRAPH), None)
+    return {name: Graph().parse(data=ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES), format="nt")
+            for name, ts in triples.items()}
 
 
 def _same(a: Store, b: Store) -> bool:

@@ -367,7 +367,8 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
             if link.polity and (role.kb_id_, link.polity, link.acting) not in person.roles:
                 person.roles.append((role.kb_id_, link.polity, link.acting))
 
-    # Names without a role phrase of their own: later mentions of known persons (surnames included).
+    # Names without a role phrase of their own: later mentions of known persons (surnames included), else
+    # office holders the actor gazetteer knows (they act for their polity; no role claim is made from the list).
     for name in doc.spans["kg_name"]:
         if any(m.start == name.start for m in mentions) or any(t._.noise for t in name):
             continue
@@ -377,6 +378,14 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
                 p.surfaces.add(name.text)
                 mentions.append(PersonMention(name.start, name.end, p))
                 break
+        else:
+            listed = _listed(doc, name)
+            if listed is not None:
+                person = register(name, None)
+                if (listed[0], listed[1], False) not in person.roles:
+                    person.roles.append((listed[0], listed[1], False))
+                person.surfaces.add(name.text)
+                mentions.append(PersonMention(name.start, name.end, person))
 
     # Links whose phrase had no polity, in order: the person's polity from elsewhere in the article; the one
     # polity the sentence names outside place phrases and other officials' titles ("парламент Японії
@@ -394,7 +403,8 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
                 if role == "head_of_organisation":
                     polity = person.country or _organisation_near(doc, name)
                 else:
-                    polity = person.country or _sole_actor_polity(doc, name.sent, data, taken)
+                    listed = _listed(doc, name)
+                    polity = person.country or (listed[1] if listed else None) or _sole_actor_polity(doc, name.sent, data, taken)
                     if polity is None and final:
                         polity = article_polity or home
                 if polity is not None and (role, polity, acting) not in person.roles:
@@ -436,6 +446,21 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
     del named_roles
     mentions.sort(key=lambda m: m.start)
     return persons, mentions, resolved
+
+
+def _listed(doc: Doc, name: Span) -> tuple[str, str] | None:
+    """(role, polity) the actor gazetteer lists for a name (its full name or its surname)."""
+    from kg.ontology import concepts
+
+    best = None
+    for span in doc.spans.get("kg_actor", []):
+        if span.start >= name.start and span.end <= name.end:
+            if best is None or (span.end - span.start) > (best.end - best.start):
+                best = span
+    if best is None:
+        return None
+    concept = concepts("actor").get(best.kb_id_)
+    return concept.listed if concept is not None else None
 
 
 def _attached_polity_spans(doc: Doc, roles: list[Span]) -> set[int]:

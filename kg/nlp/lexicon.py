@@ -122,6 +122,7 @@ def _compile(lang: str, tokenize: Callable[[str], list[str]]) -> Lexicon:
         ("topic", "topic", ("pref", "alt", "cue", "weak")),
         ("relation", "relation", ("pref", "alt", "cue")),
         ("status", "status", ("cue",)),
+        ("actor", "actor", ("pref", "alt")),
     ]
     for scheme, category, kinds in plan:
         for code, concept in concepts(scheme).items():
@@ -133,4 +134,16 @@ def _compile(lang: str, tokenize: Callable[[str], list[str]]) -> Lexicon:
                     exact = category == "polity" and len(words) == 1 and _is_abbreviation(label)
                     lemma_sets = [label_keys(lang, w) for w in words]
                     lexicon.add(lemma_sets, Entry(category, code, kind, label, exact))
+    # Surnames of known office holders alone ("Трамп заявив", "said Sybiha"), when no two polities share them.
+    surnames: dict[str, set[str]] = {}
+    owner: dict[str, str] = {}
+    for code, concept in concepts("actor").items():
+        for label in concept.labels(lang):
+            words = tokenize(label)
+            if len(words) >= 2 and len(words[-1]) >= 4 and words[-1][:1].isupper() and concept.listed:
+                surnames.setdefault(words[-1], set()).add(concept.listed[1])
+                owner.setdefault(words[-1], code)
+    for surname, polities in surnames.items():
+        if len(polities) == 1:
+            lexicon.add([label_keys(lang, surname)], Entry("actor", owner[surname], "surname", surname, False))
     return lexicon

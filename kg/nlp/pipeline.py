@@ -139,6 +139,8 @@ class LexiconComponent:
             return _cap(first)
         if entry.category == "role" and entry.label.isupper():
             return first.text == entry.label  # PM, MP
+        if entry.category == "actor":
+            return _cap(first) and _cap(doc[m.end - 1])
         return True
 
     def __call__(self, doc: Doc) -> Doc:
@@ -147,7 +149,7 @@ class LexiconComponent:
         for m in self.lexicon.matches(lemmas):
             if self._accept(doc, m):
                 found.setdefault(m.entry.category, []).append(m)
-        groups = {"polity": "kg_polity", "role": "kg_role"}
+        groups = {"polity": "kg_polity", "role": "kg_role", "actor": "kg_actor"}
         cues: list[Span] = []
         for category, matches in found.items():
             chosen = _longest(matches)
