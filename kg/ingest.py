@@ -137,6 +137,10 @@ def _write(store: Store, quads: list[ox.Quad]) -> None:
         if "No space" in str(err) or "ENOSPC" in str(err):
             raise KGError(Errors.E022, path=store.path) from err
         raise
+    except RuntimeError as err:  # pyoxigraph: "Transaction are only possible on read-write instances"
+        if "read-write" in str(err) or "read-only" in str(err).lower():
+            raise KGError(Errors.E015, path=store.path) from err
+        raise
 
 
 def _extracted(articles: Iterator[Article], workers: int, scheduler: object | None, chunk: int,

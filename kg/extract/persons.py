@@ -248,8 +248,14 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
         steps += 1
     if role is None:
         return None
+    complement_start = role.end
+    # "помічник президента РФ X", "спецпосланець президента США X": the first role is the office, the second
+    # (in the genitive) says whose.
+    head = _role_ending_at(doc, role.start)
+    if head is not None and head.kb_id_ != role.kb_id_:
+        role = head
     roles, pre_polity, acting, former = _chain(doc, role, data)
-    polity = _polity_inside(doc, role) or _complement_polity(doc, role.end, end, data) or pre_polity
+    polity = _polity_inside(doc, role) or _complement_polity(doc, complement_start, end, data) or pre_polity
     return _Link(roles, polity, acting, former, polity is not None)
 
 
@@ -278,7 +284,7 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
         if span is not None and span.start == i:
             pre_polity = span.kb_id_
             i = span.end
-        elif key in ("the", "a", "an", "'s", "’s", "who", "is", "was", "also", "currently", "який", "яка", "також"):
+        elif key in ("the", "a", "an", "'s", "’s", "'", "’", "who", "is", "was", "also", "currently", "який", "яка", "також"):
             i += 1
         elif key in data["acting"]:
             acting = True
@@ -306,6 +312,23 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
         end += 1
     polity = _polity_inside(doc, role) or _complement_polity(doc, role.end, end, data) or pre_polity
     return _Link(roles, polity, acting, former, polity is not None)
+
+
+_DEPUTY_OF = {"prime_minister": "deputy_prime_minister", "president": "vice_president",
+              "head_of_organisation": "other_official", "foreign_minister": "deputy_minister",
+              "defence_minister": "deputy_minister", "minister": "deputy_minister"}
+
+
+def _deputised(doc: Doc, role: Span, data: dict) -> Span:
+    """"Заступниця міністра закордонних справ", "deputy foreign minister": a deputy's office, not the minister's."""
+    deputy = set(data.get("deputy", ()))
+    i = role.start - 1
+    if i >= 0 and lookup_key(doc[i].text) in deputy and role.kb_id_ in _DEPUTY_OF:
+        return Span(doc, i, role.end, label=role.label_, kb_id=_DEPUTY_OF[role.kb_id_])
+    for token in role[:1]:
+        if lookup_key(token.text) in deputy and role.kb_id_ in _DEPUTY_OF and len(role) > 1:
+            return Span(doc, role.start, role.end, label=role.label_, kb_id=_DEPUTY_OF[role.kb_id_])
+    return role
 
 
 def _gender(lang: str, roles: list[Span], name_tokens: list[Token]) -> str | None:
@@ -356,6 +379,7 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
         link = _role_chain_before(doc, name.start, data) or _role_after(doc, name, data)
         if link is None or link.former:
             continue
+        link.roles = [_deputised(doc, r, data) for r in link.roles]
         gender = _gender(doc.lang_, link.roles, list(name))
         person = register(name, gender)
         person.gender = person.gender or gender
@@ -405,6 +429,8 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
                 else:
                     listed = _listed(doc, name)
                     polity = person.country or (listed[1] if listed else None) or _sole_actor_polity(doc, name.sent, data, taken)
+                    if polity is None and final and role != "ambassador":
+                        polity = _sole_actor_polity(doc, name.sent, data, taken, places=True)
                     if polity is None and final:
                         polity = article_polity or home
                 if polity is not None and (role, polity, acting) not in person.roles:
@@ -474,15 +500,16 @@ def _attached_polity_spans(doc: Doc, roles: list[Span]) -> set[int]:
     return taken
 
 
-def _sole_actor_polity(doc: Doc, sent: Span, data: dict, taken: set[int] = frozenset()) -> str | None:  # type: ignore[assignment]
+def _sole_actor_polity(doc: Doc, sent: Span, data: dict, taken: set[int] = frozenset(),  # type: ignore[assignment]
+                       places: bool = False) -> str | None:
     """The polity a sentence names, if exactly one outside place phrases ("в Україні", "in Kyiv") and other
-    officials' titles."""
+    officials' titles; with ``places``, the one place it names ("In Kinshasa, government spokesperson ...")."""
     preps = set(data["location_prepositions"])
     codes = set()
     for span in doc.spans["kg_polity"]:
         if sent.start <= span.start < sent.end and span.start not in taken:
             prev = lookup_key(doc[span.start - 1].text) if span.start > sent.start else ""
-            if prev not in preps:
+            if (prev in preps) == places:
                 codes.add(span.kb_id_)
     return codes.pop() if len(codes) == 1 else None
 

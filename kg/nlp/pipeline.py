@@ -288,8 +288,13 @@ def kg_names(doc: Doc) -> Doc:
 _ARABIC_PARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bou|ben|аль|ель|ібн|бін|абу)[-‑][A-ZА-ЯІЇЄҐ]")
 
 
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3})$")
+
+
 def _name_word(token: Token, blocked: set[int], not_names: set[str]) -> bool:
     text = token.text
+    if _ROMAN.match(text) and token.i > 0 and token.doc[token.i - 1].text[:1].isupper() and token.i not in blocked:
+        return True  # Frederik X, Charles III
     if token.i in blocked or token._.noise or len(text) < 2:
         return False
     if not text[:1].isupper():
