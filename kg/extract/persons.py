@@ -213,7 +213,11 @@ def _chain(doc: Doc, role: Span, data: dict) -> tuple[list[Span], str | None, bo
     Minister and Defence Minister"), and what stands before the first: polity, acting, former."""
     roles = [role]
     pre_polity, acting, former = _pre_modifiers(doc, role, data)
+    modifiers = set(data.get("role_modifiers", ()))
     j = role.start
+    # "Deputy Prime Minister and Justice Secretary": a portfolio word may stand between "and" and the role.
+    while j - 1 > role.sent.start and (doc[j - 1]._.cue or lookup_key(doc[j - 1].text) in modifiers) and j > role.start - 2:
+        j -= 1
     while j - 2 >= role.sent.start and (doc[j - 1].text in ("–", "—", "-") or lookup_key(doc[j - 1].text) in data["and"]):
         prev = _role_ending_at(doc, j - 1)
         if prev is None:
@@ -281,9 +285,13 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
         if role is not None:
             break
         span = _polity_at(doc, i)
+        owner = next((n for n in doc.spans["kg_name"] if n.start == i), None)
         if span is not None and span.start == i:
             pre_polity = span.kb_id_
             i = span.end
+        elif owner is not None and owner.end < sent_end and doc[owner.end].text in ("'s", "’s") and _listed(doc, owner):
+            pre_polity = _listed(doc, owner)[1]  # "Yuri Ushakov, Putin's foreign policy aide"
+            i = owner.end + 1
         elif key in ("the", "a", "an", "'s", "’s", "'", "’", "who", "is", "was", "also", "currently", "який", "яка", "також"):
             i += 1
         elif key in data["acting"]:
@@ -391,6 +399,27 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
             if link.polity and (role.kb_id_, link.polity, link.acting) not in person.roles:
                 person.roles.append((role.kb_id_, link.polity, link.acting))
 
+    # "Foreign ministers Johann Wadephul and Jean-Noël Barrot": a plural role covers the names it lists.
+    linked_names = {name.start: (role_span, polity, acting) for _, _, polity, acting, name, role_span in links}
+    for name in doc.spans["kg_name"]:
+        if name.start in linked_names or any(t._.noise for t in name) or name.start < 2:
+            continue
+        if lookup_key(doc[name.start - 1].text) not in set(data["and"]) | {","}:
+            continue
+        prev = next((n for n in doc.spans["kg_name"] if n.end == name.start - 1 and n.start in linked_names), None)
+        if prev is None:
+            continue
+        role_span, _, acting = linked_names[prev.start]
+        last = role_span[-1]
+        plural = last.text.lower().endswith("s") if doc.lang_ == "en" else "plur" in last._.grammemes
+        if not plural:
+            continue
+        person = register(name, None)
+        person.surfaces.add(name.text)
+        mentions.append(PersonMention(name.start, name.end, person))
+        links.append((person, role_span.kb_id_, None, acting, name, role_span))
+        linked_names[name.start] = (role_span, None, acting)
+
     # Names without a role phrase of their own: later mentions of known persons (surnames included), else
     # office holders the actor gazetteer knows (they act for their polity; no role claim is made from the list).
     for name in doc.spans["kg_name"]:
@@ -428,7 +457,8 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
                     polity = person.country or _organisation_near(doc, name)
                 else:
                     listed = _listed(doc, name)
-                    polity = person.country or (listed[1] if listed else None) or _sole_actor_polity(doc, name.sent, data, taken)
+                    polity = person.country or (listed[1] if listed else None) or _coordinated_polity(
+                        doc, role_span, resolved, data) or _sole_actor_polity(doc, name.sent, data, taken)
                     if polity is None and final and role != "ambassador":
                         polity = _sole_actor_polity(doc, name.sent, data, taken, places=True)
                     if polity is None and final:
@@ -472,6 +502,20 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
     del named_roles
     mentions.sort(key=lambda m: m.start)
     return persons, mentions, resolved
+
+
+def _coordinated_polity(doc: Doc, role: Span, done: list, data: dict) -> str | None:
+    """"Romania's Foreign Minister Oana Țoiu and Energy Minister Bogdan Ivan": a title joined by "and" to an
+    official named just before shares their polity."""
+    i = role.start - 1
+    while i > role.sent.start and (doc[i]._.cue or lookup_key(doc[i].text) in set(data.get("role_modifiers", ()))):
+        i -= 1
+    if i <= role.sent.start or lookup_key(doc[i].text) not in set(data["and"]) | {","}:
+        return None
+    for person, _, polity, _, name, _ in done:
+        if name.end == i:
+            return polity
+    return None
 
 
 def _listed(doc: Doc, name: Span) -> tuple[str, str] | None:

@@ -299,7 +299,11 @@ def _name_word(token: Token, blocked: set[int], not_names: set[str]) -> bool:
         return False
     if not text[:1].isupper():
         return bool(_ARABIC_PARTICLE.match(text))  # al-Ansari, аль-Шараа
-    if not any(c.isalpha() for c in text) or (text.isupper() and len(text) > 1 and "-" not in text):
+    initial = len(text) == 2 and text[1] == "." and text[0].isupper()  # "S. Jaishankar"
+    short_caps = text.isupper() and 2 <= len(text) <= 3 and text.isalpha() and token.i + 1 < len(token.doc) \
+        and token.doc[token.i + 1].text[:1].isupper() and not token.doc[token.i + 1].text.isupper()  # "JD Vance"
+    if not any(c.isalpha() for c in text) or (text.isupper() and len(text) > 1 and "-" not in text
+                                              and not initial and not short_caps):
         return False  # abbreviations (НАТО, US) are not names
     if lookup_key(text) in not_names:
         return False
