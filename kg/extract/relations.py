@@ -74,13 +74,14 @@ _CLAUSE_EDGE = {",", ";", ":", "що", "which", "that", "але", "but", "«", "
 def _negated(doc: Doc, index: int, negations: set[str]) -> bool:
     """A negation word among the five words before, within the same clause ("не приєдналася до західних санкцій")."""
     sent_start = doc[index].sent.start
+    count = 0
     for j in range(index - 1, max(sent_start, index - 5) - 1, -1):
         key = lookup_key(doc[j].text)
         if key in _CLAUSE_EDGE:
-            return False
-        if key in negations or key.endswith("n't"):
-            return True
-    return False
+            break
+        if key in negations or key.endswith("n't") or set(doc[j]._.lemmas) & negations:
+            count += 1
+    return count % 2 == 1  # "не відмовлятиметься від співпраці": two negations affirm
 
 
 _COORDINATORS = {",", "and", "&", "і", "й", "та", "а", "also"}
@@ -201,12 +202,19 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
         # they are no event between the sentence's other actors.
         events = [c for c in events if c.kb_id_ != "conflict" or _qualified(c, actors)]
-        has_visit = any(c.kb_id_ == "visit" for c in events)
-        actors = [a for a in actors if not a.locative or has_visit]
+        # A place is a party only where someone goes to it ("visited Kyiv", "прибув до Варшави").
+        visits = [c for c in events if c.kb_id_ == "visit"]
+        actors = [a for a in actors if not a.locative or any(0 <= a.index - c.end <= 3 for c in visits)]
         conflict_words = [c for c in events if _event_type(c.kb_id_) == "conflict"]
         actors = [a for a in actors if a.kind != "demonym" or _demonym_is_actor(doc, a, data)
                   or any(0 < c.start - a.index <= 2 or 0 < a.index - c.start <= 2 for c in conflict_words)]
         codes = {a.code for a in actors}
+        last_pair = (found[-1].a, found[-1].b) if found else None
+        if last_pair and len(codes) < 2 and _opens_with_parties(sent, data):
+            # "Сторони обговорили ...", "The two sides agreed ...": the pair of the sentence before.
+            actors = [Actor(sent.start, last_pair[0], "", implicit=True, kind="parties"),
+                      Actor(sent.start, last_pair[1], "", implicit=True, kind="parties")] + actors
+            codes = {a.code for a in actors}
         if events and speaker and len(codes) == 1 and speaker not in codes:
             actors.insert(0, Actor(sent.start, speaker, "", implicit=True))
             codes.add(speaker)
@@ -252,6 +260,11 @@ def _propagated_topics(found: list[RelationAssertion],
                                     evidence=Evidence(sent.text.strip(), sent.start_char, sent.end_char, (), 0.5))
 
 
+def _opens_with_parties(sent: Span, data: dict) -> bool:
+    words = set(data.get("parties", ()))
+    return any(lookup_key(t.text) in words or set(t._.lemmas) & words for t in sent[:3])
+
+
 def _clauses(doc: Doc, sent: Span, actors: list[Actor], data: dict) -> list[Span]:
     """Split a sentence where a new clause with its own actors starts ("..., as Beijing warns Tokyo",
     "after a Chinese ship fired at ...", "але Москва ..."); a clause keeps its own subject."""
@@ -294,7 +307,7 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     for cue in conflict_cues:
         agent = next((a for a in actors if (a.kind == "demonym" and 0 < cue.start - a.index <= 2)
                       or (0 < cue.start - a.index <= 3 and a.end < len(doc) and doc[a.end].text in ("'s", "’s"))
-                      or (a.index == cue.end and doc.lang_ != "en" and a.kind != "demonym")), None)
+                      or (a.index == cue.end and doc.lang_ != "en")), None)
         if agent is None:
             continue
         start = max(cue.end, agent.end)

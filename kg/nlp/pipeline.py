@@ -97,7 +97,7 @@ def kg_noise(doc: Doc) -> Doc:
         line = text[line_start:line_end].strip().lower()
         if not line:
             block = False
-        elif line.startswith(prefixes) or block:
+        elif line.startswith(prefixes) or block or (" | " in line and not line.rstrip().endswith((".", "»", "\""))):
             if line.rstrip(":").strip() in {p.rstrip(":").strip() for p in prefixes}:
                 block = True
             span = doc.char_span(line_start, line_end, alignment_mode="expand")
