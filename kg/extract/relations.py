@@ -85,7 +85,7 @@ def _negated(doc: Doc, index: int, negations: set[str]) -> bool:
 
 
 _COORDINATORS = {",", "and", "&", "і", "й", "та", "а", "also"}
-_RECIPROCAL = {"meeting", "agreement", "call", "cooperation", "support", "visit"}
+_RECIPROCAL = {"meeting", "agreement", "call", "cooperation", "support", "visit", "clash"}
 
 
 def _is_dateline(doc: Doc, span: Span) -> bool:
@@ -203,7 +203,8 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         # they are no event between the sentence's other actors.
         events = [c for c in events if c.kb_id_ != "conflict" or _qualified(c, actors)]
         # A place is a party only where someone goes to it ("visited Kyiv", "прибув до Варшави").
-        visits = [c for c in events if c.kb_id_ == "visit"]
+        # (or where force is used: "military operations in Syria", "удари по Києву").
+        visits = [c for c in events if c.kb_id_ in ("visit", "attack")]
         actors = [a for a in actors if not a.locative or any(0 <= a.index - c.end <= 3 for c in visits)]
         conflict_words = [c for c in events if _event_type(c.kb_id_) == "conflict"]
         actors = [a for a in actors if a.kind != "demonym" or _demonym_is_actor(doc, a, data)
