@@ -230,7 +230,7 @@ def test_read_only_store_object_refuses_writes(tmp_path: Path) -> None:
     assert folder_digest(store) == before
 
 
-@pytest.mark.xfail(reason="bug: a write to Store(read_only=True) raises pyoxigraph's RuntimeError ('Transaction "
+@pytest.mark.xfail(strict=True, reason="bug: a write to Store(read_only=True) raises pyoxigraph's RuntimeError ('Transaction "
                           "are only possible on read-write instances') from kg/ingest.py _write, not a KGError (E015)")
 def test_read_only_store_object_refuses_writes_with_a_code(tmp_path: Path) -> None:
     store = tmp_path / "store"

@@ -247,11 +247,18 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
 def _propagated_topics(found: list[RelationAssertion],
                        topic_only: list[tuple[Span, set[str], tuple[str, ...], str]]) -> Iterator[RelationAssertion]:
     """A sentence with topic cues that names one side of exactly one related pair adds its topics to that pair."""
-    pairs = {(r.a, r.b, r.type) for r in found}
+    support: dict[tuple[str, str, str], int] = {}
+    for r in found:
+        support[(r.a, r.b, r.type)] = support.get((r.a, r.b, r.type), 0) + 1
     for sent, codes, topics, status in topic_only:
-        candidates = {p for p in pairs if (p[0] in codes or p[1] in codes)}
+        candidates = {p for p in support if (p[0] in codes or p[1] in codes)}
         both = {p for p in candidates if p[0] in codes and p[1] in codes}
         chosen = both or candidates
+        if len(chosen) > 1:
+            # Several pairs share the named polity: the one the article reports most, if it clearly leads.
+            ranked = sorted(chosen, key=lambda p: -support[p])
+            if support[ranked[0]] >= 2 * support[ranked[1]]:
+                chosen = {ranked[0]}
         if len(chosen) != 1:
             continue
         a, b, kind = next(iter(chosen))
