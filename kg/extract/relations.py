@@ -298,11 +298,14 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     call): a longer list is a list, not a web of relations.
     """
     out: dict[tuple[str, str], tuple[str, Span]] = {}
+    consumed: dict[int, set[int]] = {}  # conflict cue start -> actors it already relates
 
     def add(x: str, y: str, near: int) -> None:
         if x == y:
             return
         cue = min(events, key=lambda c: abs(c.start - near))
+        if near in consumed.get(cue.start, ()):
+            return  # "засідання через удари Росії по Україні": the strike relates Russia and Ukraine, not the Council
         kind = _event_type(cue.kb_id_) or "cooperation"
         key = (min(x, y), max(x, y))
         if key not in out:
@@ -324,6 +327,7 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
                 target = next((a for a in actors if j < a.index <= j + 4 and a.code != agent.code), None)
                 if target is not None:
                     out[(min(agent.code, target.code), max(agent.code, target.code))] = ("conflict", cue)
+                    consumed[cue.start] = {agent.index, target.index}
                 break
     # "між X і Y" / "between X and Y"
     for tok in sent:
