@@ -12,6 +12,7 @@ as ASCII ``'`` because pymorphy3's Ukrainian dictionary spells them so).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -59,6 +60,7 @@ def fold_apostrophes(word: str) -> str:
     return word.translate(_APOSTROPHE_TABLE)
 
 
+@functools.lru_cache(maxsize=1_000_000)
 def lookup_key(word: str) -> str:
     """The form of a word that dictionaries are asked for."""
     return fold_apostrophes(word).lower()

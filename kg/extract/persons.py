@@ -19,6 +19,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract import index
 from kg.extract.records import Evidence, RoleAssertion
 from kg.nlp.morph import inflect_name, lang_data
 from kg.text import lookup_key
@@ -76,25 +77,9 @@ def _same_surname(a: str, b: str) -> bool:
     return len(short) >= 4 and long_.startswith(short[:stem]) and len(long_) - stem <= 4
 
 
-def _polity_at(doc: Doc, index: int) -> Span | None:
-    for span in doc.spans["kg_polity"]:
-        if span.start <= index < span.end:
-            return span
-    return None
-
-
-def _role_ending_at(doc: Doc, end: int) -> Span | None:
-    for span in doc.spans["kg_role"]:
-        if span.end == end:
-            return span
-    return None
-
-
-def _role_starting_at(doc: Doc, start: int) -> Span | None:
-    for span in doc.spans["kg_role"]:
-        if span.start == start:
-            return span
-    return None
+_polity_at = index.polity_at
+_role_ending_at = index.role_ending_at
+_role_starting_at = index.role_starting_at
 
 
 def _words(doc: Doc, start: int, end: int) -> list[str]:
@@ -111,7 +96,7 @@ class _Link:
 
 
 def _polity_inside(doc: Doc, role: Span) -> str | None:
-    for span in doc.spans["kg_polity"]:
+    for span in index.spans(doc, "kg_polity"):
         if span.start >= role.start and span.end <= role.end:
             return span.kb_id_
     return None
@@ -125,7 +110,7 @@ def _pre_modifiers(doc: Doc, role: Span, data: dict) -> tuple[str | None, bool, 
     possessive = False
     acting = former = False
     i = role.start - 1
-    stop = role.sent.start
+    stop = index.sent_bounds(doc, role.start)[0]
     modifiers = set(data.get("role_modifiers", ()))
     while i >= stop and i >= role.start - 7:
         tok = doc[i]
@@ -188,7 +173,7 @@ def _host_preposition(doc: Doc, span: Span, data: dict) -> bool:
 
 def _complement_polity(doc: Doc, start: int, end: int, data: dict) -> str | None:
     """The first polity of a role's complement (tokens start..end) that is not a host after a preposition."""
-    for span in doc.spans["kg_polity"]:
+    for span in index.spans(doc, "kg_polity"):
         if start <= span.start and span.end <= end and span.label_ != "demonym" and not _host_preposition(doc, span, data):
             return span.kb_id_
     return None
@@ -216,9 +201,9 @@ def _chain(doc: Doc, role: Span, data: dict) -> tuple[list[Span], str | None, bo
     modifiers = set(data.get("role_modifiers", ()))
     j = role.start
     # "Deputy Prime Minister and Justice Secretary": a portfolio word may stand between "and" and the role.
-    while j - 1 > role.sent.start and (doc[j - 1]._.cue or lookup_key(doc[j - 1].text) in modifiers) and j > role.start - 2:
+    while j - 1 > index.sent_bounds(doc, role.start)[0] and (doc[j - 1]._.cue or lookup_key(doc[j - 1].text) in modifiers) and j > role.start - 2:
         j -= 1
-    while j - 2 >= role.sent.start and (doc[j - 1].text in ("–", "—", "-") or lookup_key(doc[j - 1].text) in data["and"]):
+    while j - 2 >= index.sent_bounds(doc, role.start)[0] and (doc[j - 1].text in ("–", "—", "-") or lookup_key(doc[j - 1].text) in data["and"]):
         prev = _role_ending_at(doc, j - 1)
         if prev is None:
             break
@@ -232,7 +217,7 @@ def _chain(doc: Doc, role: Span, data: dict) -> tuple[list[Span], str | None, bo
 
 def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
     """The role phrase before a name: ROLE [complement with polities] [,] NAME."""
-    sent_start = doc[end].sent.start if end < len(doc) else doc[end - 1].sent.start
+    sent_start = index.sent_bounds(doc, end if end < len(doc) else end - 1)[0]
     i = end - 1
     if i >= sent_start and doc[i].text == ",":
         i -= 1
@@ -267,7 +252,7 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
     """``NAME, [the] [Polity's|demonym] ROLE [complement]`` and ``NAME на посаді ROLE`` / ``NAME as ROLE``."""
     i = name.end
     n = len(doc)
-    sent_end = name.sent.end
+    sent_end = index.sent_bounds(doc, name.start)[1]
     if i < n and doc[i].text in (",", "(", "–", "—"):
         i += 1
     elif i < n and lookup_key(doc[i].text) in ("as",) + tuple(data["position_phrase"]):
@@ -285,7 +270,7 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
         if role is not None:
             break
         span = _polity_at(doc, i)
-        owner = next((n for n in doc.spans["kg_name"] if n.start == i), None)
+        owner = index.name_starting_at(doc, i)
         if span is not None and span.start == i:
             pre_polity = span.kb_id_
             i = span.end
@@ -352,6 +337,12 @@ def _gender(lang: str, roles: list[Span], name_tokens: list[Token]) -> str | Non
 
 
 def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tuple[Person, str, str, bool, Span, Span]]]:
+    """Every person of the article, every mention of them, and the (person, role, polity) links read
+    (computed once per Doc: both extractors need them)."""
+    return index.memo(doc, "persons", lambda: _find_persons(doc))  # type: ignore[no-any-return]
+
+
+def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tuple[Person, str, str, bool, Span, Span]]]:
     """Every person of the article, every mention of them, and the (person, role, polity) links read.
 
     Links are ``(person, role, polity, acting, name_span, role_span)``; a link without a polity in its own
@@ -381,7 +372,7 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
         persons.append(person)
         return person
 
-    for name in doc.spans["kg_name"]:
+    for name in index.spans(doc, "kg_name"):
         if any(t._.noise for t in name):
             continue
         link = _role_chain_before(doc, name.start, data) or _role_after(doc, name, data)
@@ -401,12 +392,12 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
 
     # "Foreign ministers Johann Wadephul and Jean-Noël Barrot": a plural role covers the names it lists.
     linked_names = {name.start: (role_span, polity, acting) for _, _, polity, acting, name, role_span in links}
-    for name in doc.spans["kg_name"]:
+    for name in index.spans(doc, "kg_name"):
         if name.start in linked_names or any(t._.noise for t in name) or name.start < 2:
             continue
         if lookup_key(doc[name.start - 1].text) not in set(data["and"]) | {","}:
             continue
-        prev = next((n for n in doc.spans["kg_name"] if n.end == name.start - 1 and n.start in linked_names), None)
+        prev = next((n for n in index.spans(doc, "kg_name") if n.end == name.start - 1 and n.start in linked_names), None)
         if prev is None:
             continue
         role_span, _, acting = linked_names[prev.start]
@@ -422,7 +413,7 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
 
     # Names without a role phrase of their own: later mentions of known persons (surnames included), else
     # office holders the actor gazetteer knows (they act for their polity; no role claim is made from the list).
-    for name in doc.spans["kg_name"]:
+    for name in index.spans(doc, "kg_name"):
         if any(m.start == name.start for m in mentions) or any(t._.noise for t in name):
             continue
         last = name[-1].text if name[-1].text not in ("'s", "’s") else name[-2].text if len(name) > 1 else name[0].text
@@ -458,9 +449,9 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
                 else:
                     listed = _listed(doc, name)
                     polity = person.country or (listed[1] if listed else None) or _coordinated_polity(
-                        doc, role_span, resolved, data) or _sole_actor_polity(doc, name.sent, data, taken)
+                        doc, role_span, resolved, data) or _sole_actor_polity(doc, index.sentence(doc, name.start), data, taken)
                     if polity is None and final and role != "ambassador":
-                        polity = _sole_actor_polity(doc, name.sent, data, taken, places=True)
+                        polity = _sole_actor_polity(doc, index.sentence(doc, name.start), data, taken, places=True)
                     if polity is None and final:
                         polity = article_polity or home
                 if polity is not None and (role, polity, acting) not in person.roles:
@@ -479,7 +470,7 @@ def find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tupl
     last_person: Person | None = None
     last_by_gender: dict[str | None, Person] = {}
     events: list[tuple[int, str, object]] = [(m.start, "m", m) for m in mentions]
-    events += [(r.start, "r", r) for r in doc.spans["kg_role"] if r.start not in linked_roles]
+    events += [(r.start, "r", r) for r in index.spans(doc, "kg_role") if r.start not in linked_roles]
     events += [(t.i, "p", t) for t in doc if lookup_key(t.text) in set(data["he"]) | set(data["she"])]
     for _, kind, item in sorted(events, key=lambda e: e[0]):
         if kind == "m":
@@ -508,9 +499,9 @@ def _coordinated_polity(doc: Doc, role: Span, done: list, data: dict) -> str | N
     """"Romania's Foreign Minister Oana Țoiu and Energy Minister Bogdan Ivan": a title joined by "and" to an
     official named just before shares their polity."""
     i = role.start - 1
-    while i > role.sent.start and (doc[i]._.cue or lookup_key(doc[i].text) in set(data.get("role_modifiers", ()))):
+    while i > index.sent_bounds(doc, role.start)[0] and (doc[i]._.cue or lookup_key(doc[i].text) in set(data.get("role_modifiers", ()))):
         i -= 1
-    if i <= role.sent.start or lookup_key(doc[i].text) not in set(data["and"]) | {","}:
+    if i <= index.sent_bounds(doc, role.start)[0] or lookup_key(doc[i].text) not in set(data["and"]) | {","}:
         return None
     for person, _, polity, _, name, _ in done:
         if name.end == i:
@@ -523,7 +514,7 @@ def _listed(doc: Doc, name: Span) -> tuple[str, str] | None:
     from kg.ontology import concepts
 
     best = None
-    for span in doc.spans.get("kg_actor", []):
+    for span in index.spans(doc, "kg_actor"):
         if span.start >= name.start and span.end <= name.end:
             if best is None or (span.end - span.start) > (best.end - best.start):
                 best = span
@@ -537,8 +528,8 @@ def _attached_polity_spans(doc: Doc, roles: list[Span]) -> set[int]:
     """Starts of polity spans that belong to some official's title (not free to give to another official)."""
     taken: set[int] = set()
     for role in roles:
-        for span in doc.spans["kg_polity"]:
-            if role.sent.start <= span.start < role.sent.end and (
+        for span in index.spans(doc, "kg_polity"):
+            if index.sent_bounds(doc, role.start)[0] <= span.start < index.sent_bounds(doc, role.start)[1] and (
                     role.start - 3 <= span.start < role.start or role.end <= span.start <= role.end + 2):
                 taken.add(span.start)
     return taken
@@ -550,7 +541,7 @@ def _sole_actor_polity(doc: Doc, sent: Span, data: dict, taken: set[int] = froze
     officials' titles; with ``places``, the one place it names ("In Kinshasa, government spokesperson ...")."""
     preps = set(data["location_prepositions"])
     codes = set()
-    for span in doc.spans["kg_polity"]:
+    for span in index.spans(doc, "kg_polity"):
         if sent.start <= span.start < sent.end and span.start not in taken:
             prev = lookup_key(doc[span.start - 1].text) if span.start > sent.start else ""
             if (prev in preps) == places:
@@ -560,8 +551,9 @@ def _sole_actor_polity(doc: Doc, sent: Span, data: dict, taken: set[int] = froze
 
 def _organisation_near(doc: Doc, name: Span) -> str | None:
     """The international organisation named nearest to a head of organisation (the sentence, then the article)."""
-    orgs = [s for s in doc.spans["kg_polity"] if s.kb_id_ in ("EU", "NATO", "UN")]
-    in_sentence = [s for s in orgs if name.sent.start <= s.start < name.sent.end]
+    orgs = [s for s in index.spans(doc, "kg_polity") if s.kb_id_ in ("EU", "NATO", "UN")]
+    lo, hi = index.sent_bounds(doc, name.start)
+    in_sentence = [s for s in orgs if lo <= s.start < hi]
     pool = in_sentence or orgs
     if not pool:
         return None
@@ -570,7 +562,7 @@ def _organisation_near(doc: Doc, name: Span) -> str | None:
 
 def _article_polity(doc: Doc) -> str | None:
     """The article's own polity: its dateline's ("KYIV, Nov 20 —"), else the one it names most (twice or more)."""
-    polities = [s for s in doc.spans["kg_polity"] if not any(t._.noise for t in s)]
+    polities = [s for s in index.spans(doc, "kg_polity") if not any(t._.noise for t in s)]
     for span in polities[:3]:
         nxt = doc[span.end] if span.end < len(doc) else None
         if span.text.isupper() and len(span.text) > 2 and nxt is not None and nxt.text in (",", "—", "–", "("):
@@ -585,7 +577,7 @@ def _article_polity(doc: Doc) -> str | None:
 
 
 def _evidence(span: Span, mentions: tuple[str, ...], confidence: float) -> Evidence:
-    sent = span.sent
+    sent = index.sentence(span.doc, span.start)
     return Evidence(sent.text.strip(), sent.start_char, sent.end_char, mentions, confidence)
 
 

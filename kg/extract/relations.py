@@ -15,6 +15,8 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span
 
+from kg.extract import index
+from kg.extract import index as _index
 from kg.extract.persons import PersonMention, find_persons
 from kg.extract.records import Evidence, RelationAssertion
 from kg.nlp.morph import lang_data
@@ -73,7 +75,7 @@ _CLAUSE_EDGE = {",", ";", ":", "що", "which", "that", "але", "but", "«", "
 
 def _negated(doc: Doc, index: int, negations: set[str]) -> bool:
     """A negation word among the five words before, within the same clause ("не приєдналася до західних санкцій")."""
-    sent_start = doc[index].sent.start
+    sent_start = _index.sent_bounds(doc, index)[0]
     count = 0
     for j in range(index - 1, max(sent_start, index - 5) - 1, -1):
         key = lookup_key(doc[j].text)
@@ -91,7 +93,7 @@ _RECIPROCAL = {"meeting", "agreement", "call", "cooperation", "support", "visit"
 def _is_dateline(doc: Doc, span: Span) -> bool:
     """"KYIV, Nov 20 —", "BRUSSELS (Reuters) -": where the story was filed, not an actor."""
     nxt = doc[span.end] if span.end < len(doc) else None
-    at_start = span.start == span.sent.start or (span.start > 0 and "\n" in doc[span.start - 1].text)
+    at_start = span.start == _index.sent_bounds(doc, span.start)[0] or (span.start > 0 and "\n" in doc[span.start - 1].text)
     return at_start and span.text.isupper() and len(span.text) > 2 and nxt is not None and nxt.text in (",", "(", "—", "–", "-")
 
 
@@ -104,7 +106,7 @@ def _host_of_role(doc: Doc, span: Span) -> bool:
         i -= 1
     if i < 0 or lookup_key(doc[i].text) not in ("to", "at", "при", "в", "у", "до"):
         return False
-    return any(r.end <= i and i - r.end <= 3 for r in doc.spans["kg_role"])
+    return any(r.end <= i and i - r.end <= 3 for r in index.spans(doc, "kg_role"))
 
 
 def _groups(doc: Doc, actors: list[Actor]) -> list[list[Actor]]:
@@ -177,13 +179,14 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
     between = set(data["between"])
     _, mentions, _ = find_persons(doc)
     quotes = _quote_speakers(doc, mentions)
-    polities = list(doc.spans["kg_polity"])
-    cues = list(doc.spans["kg_cue"])
+    polities = list(index.spans(doc, "kg_polity"))
+    cues = list(index.spans(doc, "kg_cue"))
     found: list[RelationAssertion] = []
     topic_only: list[tuple[Span, set[str], tuple[str, ...], str]] = []
 
+    noisy = index.memo(doc, "noise", lambda: {t.i for t in doc if t._.noise})
     for sent in doc.sents:
-        if any(t._.noise for t in sent):
+        if noisy and any(i in noisy for i in range(sent.start, sent.end)):
             continue
         speaker = None
         for qs, qe, code in quotes:

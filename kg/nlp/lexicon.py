@@ -42,6 +42,7 @@ class Match:
     entry: Entry
 
 
+@functools.lru_cache(maxsize=500_000)
 def word_keys(lang: str, word: str) -> tuple[str, ...]:
     """The keys a word is matched by: its lemmas and its own lower-case form (abbreviations: only that)."""
     key = lookup_key(word)

@@ -130,7 +130,12 @@ _VOWELS = set("аеєиіїоуюяaeiouy")
 
 
 def _name_parses(word: str) -> list[Any]:
-    return [p for p in _uk_analyzer().parse(lookup_key(word)) if p.is_known and _NAME_TAGS & p.tag.grammemes]
+    return list(_name_parses_of(lookup_key(word)))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _name_parses_of(key: str) -> tuple[Any, ...]:
+    return tuple(p for p in _uk_analyzer().parse(key) if p.is_known and _NAME_TAGS & p.tag.grammemes)
 
 
 def _case_gender(words: list[str], gender_hint: str | None) -> tuple[str, str | None] | None:

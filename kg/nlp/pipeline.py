@@ -53,19 +53,22 @@ _CLOSERS = {"»", "”", "\"", ")", "’"}
 
 @Language.component("kg_sentences", assigns=["token.is_sent_start"])
 def kg_sentences(doc: Doc) -> Doc:
-    for i, token in enumerate(doc):
-        if i == 0:
+    prev = None
+    prev2_text = ""
+    for token in doc:
+        if prev is None:
             token.is_sent_start = True
-            continue
-        prev = doc[i - 1]
-        start = "\n" in prev.text or "\n" in prev.whitespace_
-        if prev.text in _END and not token.is_space:
-            start = token.text[:1].isupper() or token.text[:1] in "«\"“–—-" or token.is_digit
-        elif prev.text in _CLOSERS and i >= 2 and doc[i - 2].text in _END:
-            start = token.text[:1].isupper() or token.text[:1] in "–—-"
-            if token.text in ("–", "—", "-"):
-                start = False  # «...», – наголосив президент: the attribution belongs to the quote
-        token.is_sent_start = start
+        else:
+            start = "\n" in prev.text or "\n" in prev.whitespace_
+            first = token.text[:1]
+            if prev.text in _END and not token.is_space:
+                start = first.isupper() or first in "«\"“–—-" or token.is_digit
+            elif prev.text in _CLOSERS and prev2_text in _END:
+                # «...», – наголосив президент: the attribution belongs to the quote
+                start = first.isupper() and token.text not in ("–", "—", "-")
+            token.is_sent_start = start
+        prev2_text = prev.text if prev is not None else ""
+        prev = token
     return doc
 
 
@@ -83,12 +86,20 @@ def kg_morph(doc: Doc) -> Doc:
     return doc
 
 
+@functools.cache
+def _noise_prefixes(lang: str) -> tuple[str, ...]:
+    return tuple(p.lower() for p in lang_data(lang)["noise_line_prefixes"])
+
+
 @Language.component("kg_noise", assigns=["token._.noise"])
 def kg_noise(doc: Doc) -> Doc:
     """Page noise: lines that start with "Читайте також", "Read more:", "Tags:", captions...; a line that is
     only such a prefix ("Читайте також:") makes the lines under it noise too, up to the next blank line."""
-    prefixes = tuple(p.lower() for p in lang_data(doc.lang_)["noise_line_prefixes"])
+    prefixes = _noise_prefixes(doc.lang_)
     text = doc.text
+    lowered = text.lower()
+    if " | " not in text and not any(p in lowered for p in prefixes):
+        return doc  # most articles have no page noise: skip the line scan
     line_start = 0
     block = False
     while line_start < len(text):
@@ -175,14 +186,15 @@ def kg_counterparts(doc: Doc) -> Doc:
     """"його український колега Андрій Сибіга", "her Rwandan counterpart": a role word standing for the role
     of the official named before it in the sentence (the first role after it, if none before)."""
     words = {lookup_key(w) for w in lang_data(doc.lang_).get("counterpart", ())}
-    if not words:
-        return doc
+    lowered = doc.text.lower()
+    if not words or not any(w[:5] in lowered for w in words):
+        return doc  # no counterpart word in the article: skip the token scan
     roles = list(doc.spans["kg_role"])
     added = []
     for token in doc:
         if lookup_key(token.text) not in words and not (set(token._.lemmas) & words):
             continue
-        sent = token.sent
+        sent = token.sent  # rare: only on counterpart words
         before = [r for r in roles if sent.start <= r.start < token.i and r.label_ != "counterpart"]
         after = [r for r in roles if token.i < r.start < sent.end]
         # The counterpart is the sentence's first official's counterpart (the last role of a compound title:

@@ -1,0 +1,81 @@
+"""Per-Doc look-up tables over the span groups the pipeline assigned (built once per Doc, then reused).
+
+Extractors ask "which polity covers token i?" or "which role ends at token j?" thousands of times per
+article; scanning a SpanGroup each time creates a Span object per element, so the answers are indexed once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["sent_bounds", "sentence", "spans", "polity_at", "role_ending_at", "role_starting_at", "name_starting_at", "memo"]
+
+_KEY = "kg_index"
+
+
+def _cache(doc: Doc) -> dict[str, Any]:
+    return doc.user_data.setdefault(_KEY, {})  # type: ignore[no-any-return]
+
+
+def spans(doc: Doc, group: str) -> tuple[Span, ...]:
+    """The spans of a group, as a tuple (cached)."""
+    cache = _cache(doc)
+    key = "spans:" + group
+    if key not in cache:
+        cache[key] = tuple(doc.spans[group]) if group in doc.spans else ()
+    return cache[key]  # type: ignore[no-any-return]
+
+
+def _table(doc: Doc, name: str, group: str, key: Any) -> dict[int, Span]:
+    cache = _cache(doc)
+    if name not in cache:
+        table: dict[int, Span] = {}
+        for span in spans(doc, group):
+            for k in key(span):
+                table.setdefault(k, span)
+        cache[name] = table
+    return cache[name]  # type: ignore[no-any-return]
+
+
+def polity_at(doc: Doc, index: int) -> Span | None:
+    return _table(doc, "polity_at", "kg_polity", lambda s: range(s.start, s.end)).get(index)
+
+
+def role_ending_at(doc: Doc, end: int) -> Span | None:
+    return _table(doc, "role_end", "kg_role", lambda s: (s.end,)).get(end)
+
+
+def role_starting_at(doc: Doc, start: int) -> Span | None:
+    return _table(doc, "role_start", "kg_role", lambda s: (s.start,)).get(start)
+
+
+def name_starting_at(doc: Doc, start: int) -> Span | None:
+    return _table(doc, "name_start", "kg_name", lambda s: (s.start,)).get(start)
+
+
+def memo(doc: Doc, name: str, compute: Any) -> Any:
+    """A value computed once per Doc (e.g. the persons both extractors need)."""
+    cache = _cache(doc)
+    if name not in cache:
+        cache[name] = compute()
+    return cache[name]
+
+
+def sent_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding token ``i`` (``Token.sent`` rescans the Doc on every call)."""
+    cache = _cache(doc)
+    if "sent_of" not in cache:
+        table: list[tuple[int, int]] = [(0, 0)] * len(doc)
+        for sent in doc.sents:
+            for j in range(sent.start, sent.end):
+                table[j] = (sent.start, sent.end)
+        cache["sent_of"] = table
+    table = cache["sent_of"]
+    return table[min(max(i, 0), len(doc) - 1)] if len(doc) else (0, 0)
+
+
+def sentence(doc: Doc, i: int) -> Span:
+    start, end = sent_bounds(doc, i)
+    return doc[start:end]
