@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from decimal import Decimal
 from typing import Any, Iterable, Iterator
 
 from rdflib import Graph, Literal, URIRef
@@ -84,7 +85,7 @@ def _evidence(g: _Triples, article: Article, ev: Evidence, activity: URIRef) -> 
     # Several claims of one sentence share its evidence node; the highest confidence stands.
     old = g.confidence.get(node)
     if old is None or float(old) < ev.confidence:
-        g.confidence[node] = Literal(round(ev.confidence, 3), datatype=XSD.decimal)
+        g.confidence[node] = Literal(Decimal(str(round(ev.confidence, 3))), datatype=XSD.decimal)
     for mention in ev.mentions:
         g.add((node, KG.mention, Literal(mention)))
     return node

@@ -272,6 +272,7 @@ class Engine:
         self._free: asyncio.Queue[_Worker] | None = None
         self._all: set[_Worker] = set()
         self._lock: Any = None
+        self._tasks: set[asyncio.Task[None]] = set()  # replacements under way (kept referenced until done)
 
     async def start(self) -> None:
         from filelock import FileLock
@@ -282,8 +283,16 @@ class Engine:
         Store(path).close()  # create the store (and its ontology graph) if new; fails early if locked
         if not self.writable:
             # read-only workers must not see files change under them: keep writers out while serving
+            from filelock import Timeout
+
+            from kg.errors import Errors, KGError
+
             self._lock = FileLock(str(Path(path) / "kg.lock"))
-            self._lock.acquire(timeout=1)
+            try:
+                self._lock.acquire(timeout=5)
+            except Timeout as err:
+                self._lock = None
+                raise KGError(Errors.E014, seconds=5, path=path) from err
         self._free = asyncio.Queue()
         workers = await asyncio.gather(*[asyncio.to_thread(_Worker, path, self.writable) for _ in range(self.size)])
         for w in workers:
@@ -309,6 +318,11 @@ class Engine:
         assert self._free is not None
         self._free.put_nowait(fresh)
 
+    def _spawn_replacement(self, worker: _Worker) -> None:
+        task = asyncio.create_task(self._replace(worker))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
     async def call(self, kind: str, payload: dict[str, Any]) -> tuple[str, Any]:
         assert self._free is not None
         timeout = self.config.timeout
@@ -323,11 +337,11 @@ class Engine:
             worker.conn.send((kind, payload))
             ready = await asyncio.to_thread(worker.conn.poll, left)
             if not ready:
-                asyncio.create_task(self._replace(worker))
+                self._spawn_replacement(worker)
                 raise QueryTimeout(f"the query ran longer than the limit of {timeout:g} s and was stopped")
             status, data = worker.conn.recv()
         except (EOFError, OSError) as err:
-            asyncio.create_task(self._replace(worker))
+            self._spawn_replacement(worker)
             raise WorkerFailed(f"the query worker failed ({_line(err)}); a new one is starting") from None
         self._free.put_nowait(worker)
         return status, data

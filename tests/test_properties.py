@@ -133,9 +133,6 @@ def test_every_written_graph_conforms_to_the_shapes(text: str, title: str | None
     assert conforms, report[:3000]
 
 
-@pytest.mark.xfail(strict=True, reason="bug in kg/rdf.py: kg:confidence is Literal(<float>, datatype=xsd:decimal), "
-                   "a float-valued literal that pyshacl rejects as not xsd:decimal (fine once written to Oxigraph, "
-                   "which keeps the lexical form); fix: Literal(Decimal(str(round(c, 3))), datatype=XSD.decimal)")
 def test_graph_as_built_conforms_to_the_shapes() -> None:
     built, _ = _written("Prime Minister of Japan Sanae Takaichi met President of Ukraine Volodymyr Zelensky.", None)
     conforms, report = validate_graph(built)
