@@ -303,11 +303,17 @@ def main() -> None:  # pragma: no cover
 def eval_(gold: Path = typer.Argument(..., help="Folder of gold JSON files (one per article)."),
           articles: Optional[Path] = typer.Option(None, "--articles", help="Folder of the articles (default: GOLD/../articles)."),
           details: bool = typer.Option(True, "--details/--no-details", help="List misses and false positives per article."),
-          as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON.")) -> None:
+          as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+          gazetteer: bool = typer.Option(True, "--gazetteer/--no-gazetteer",
+                                         help="Use the gazetteer of known office holders (off: names never seen).")) -> None:
     """Score the extractor against hand-annotated gold: precision, recall, F1 per language and kind of fact."""
     import json as _json
+    import os
 
     from kg.evaluation import KINDS, evaluate
+
+    if not gazetteer:
+        os.environ["KG_GAZETTEER"] = "0"
 
     try:
         report = evaluate(gold, articles)

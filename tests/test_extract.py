@@ -68,3 +68,14 @@ def test_seed_article_facts(seed_graph) -> None:  # type: ignore[no-untyped-def]
     assert any(r[:3] == ("RU", "UA", "conflict") for r in rels)
     for row in seed_graph.query_named("relations"):
         assert row["evidence"] and row["article"]
+
+
+def test_gazetteer_ties_a_bare_surname_to_its_polity_and_can_be_switched_off(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    text = "Трамп провів телефонну розмову з прем’єр-міністром Польщі Дональдом Туском."
+    doc = load_pipeline("uk")(text)
+    assert {(r.a, r.b) for r in extract_relations(doc)} == {("PL", "US")}
+    assert not list(extract_roles(doc)) or all(r.name != "Трамп" for r in extract_roles(doc))  # no claim from the list
+    monkeypatch.setenv("KG_GAZETTEER", "0")
+    doc = load_pipeline("uk")(text)
+    assert list(doc.spans["kg_actor"]) == []
+    assert {(r.a, r.b) for r in extract_relations(doc)} == set()

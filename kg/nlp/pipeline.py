@@ -13,6 +13,7 @@ No trained model is needed or downloaded. Components (all ``Doc -> Doc``):
 from __future__ import annotations
 
 import functools
+import os
 import re
 
 import spacy
@@ -119,9 +120,9 @@ def kg_noise(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("kg_lexicon", assigns=["doc.spans"], requires=["token._.lemmas"])
-def make_kg_lexicon(nlp: Language, name: str) -> "LexiconComponent":
-    return LexiconComponent(nlp)
+@Language.factory("kg_lexicon", assigns=["doc.spans"], requires=["token._.lemmas"], default_config={"actors": True})
+def make_kg_lexicon(nlp: Language, name: str, actors: bool) -> "LexiconComponent":
+    return LexiconComponent(nlp, actors)
 
 
 def _cap(token: Token) -> bool:
@@ -131,10 +132,11 @@ def _cap(token: Token) -> bool:
 class LexiconComponent:
     """Finds polities, roles and cues; longest match wins within a category."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, actors: bool = True) -> None:
         lang = nlp.lang
         tok = nlp.tokenizer
         self.lang = lang
+        self.actors = actors  # the gazetteer of known office holders (ontology/actors.ttl)
         self.lexicon: Lexicon = compile_lexicon(lang, _TokenizeLabels(tok))
 
     def _accept(self, doc: Doc, m: Match) -> bool:
@@ -151,7 +153,7 @@ class LexiconComponent:
         if entry.category == "role" and entry.label.isupper():
             return first.text == entry.label  # PM, MP
         if entry.category == "actor":
-            return _cap(first) and _cap(doc[m.end - 1])
+            return self.actors and _cap(first) and _cap(doc[m.end - 1])
         return True
 
     def __call__(self, doc: Doc) -> Doc:
@@ -340,9 +342,17 @@ def _plausible_name(span: Span) -> bool:
     return True
 
 
-@functools.cache
 def load_pipeline(lang: str) -> Language:
-    """The kg pipeline for ``lang`` ('uk' or 'en'), built once per process."""
+    """The kg pipeline for ``lang`` ('uk' or 'en'), built once per process.
+
+    ``KG_GAZETTEER=0`` in the environment leaves out the gazetteer of known office holders (to measure the
+    extractor on names it has never seen).
+    """
+    return _load_pipeline(lang, os.environ.get("KG_GAZETTEER", "1") != "0")
+
+
+@functools.cache
+def _load_pipeline(lang: str, actors: bool) -> Language:
     if lang not in SUPPORTED_LANGS:
         raise KGError(Errors.E010, lang=lang, supported=", ".join(SUPPORTED_LANGS))
     nlp = spacy.blank(lang)
@@ -350,7 +360,7 @@ def load_pipeline(lang: str) -> Language:
     nlp.add_pipe("kg_sentences")
     nlp.add_pipe("kg_morph")
     nlp.add_pipe("kg_noise")
-    nlp.add_pipe("kg_lexicon")
+    nlp.add_pipe("kg_lexicon", config={"actors": actors})
     nlp.add_pipe("kg_counterparts")
     nlp.add_pipe("kg_names")
     return nlp
