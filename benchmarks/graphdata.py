@@ -87,6 +87,7 @@ def build(path: Path = DEFAULT_STORE, triples: int = 1_000_000, batch: int = 100
             quads.extend(quads_of_graphs(next(source)))
             articles += 1
         _write(store, quads)
+        store.flush()  # keeps RocksDB's write buffers (and this process's memory) small
         count = store.triple_count()
     store.flush()
     marker.write_text(json.dumps({"target": triples, "triples": count, "articles": articles}))

@@ -70,7 +70,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files or folders: .txt .
            workers: Optional[int] = typer.Option(None, "--workers", "-w",
                                                  help="Extraction processes (default: the cores available)."),
            scheduler: Optional[str] = typer.Option(None, "--scheduler",
-                                                   help="Extract on a Dask cluster: tcp://HOST:PORT (kg[dask])."),
+                                                   help="Extract on a Dask cluster: tcp://HOST:PORT (needs the 'dask' extra)."),
            max_bytes: int = typer.Option(20 * 1024 * 1024,
                                          help="Reject files larger than this (bytes); for .jsonl, lines larger than this."),
            max_line: int = typer.Option(1_000_000, help="Reject files with a line longer than this (characters).")) -> None:

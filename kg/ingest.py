@@ -35,6 +35,9 @@ __all__ = ["extract_article", "assertions_of", "ingest", "IngestReport", "count_
 
 # Below this many new articles, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 24
+# Flush the on-disk store every so many quads: Oxigraph's RocksDB otherwise keeps growing its write buffers
+# (the writer's memory grew by ~200 MiB per 1,000 articles without it; flat with it, ~1 s per flush).
+FLUSH_QUADS = 250_000
 
 
 def assertions_of(article: Article) -> list[Assertion]:
@@ -105,15 +108,21 @@ def ingest(store: Store, items: Iterable[Article | Rejection], *, workers: int =
 
     buffer: list[tuple[Article, list[ox.Quad]]] = []
     last = time.perf_counter()
+    unflushed = 0
 
     def commit() -> None:
-        nonlocal last
+        nonlocal last, unflushed
         if buffer:
-            _write(store, [q for _, quads in buffer for q in quads])
-            for article, quads in buffer:
+            quads = [q for _, article_quads in buffer for q in article_quads]
+            _write(store, quads)
+            unflushed += len(quads)
+            if unflushed >= FLUSH_QUADS:
+                store.flush()
+                unflushed = 0
+            for article, article_quads in buffer:
                 pending.discard(article.id)
                 report.ingested += 1
-                report.triples += len(quads)
+                report.triples += len(article_quads)
                 if progress:
                     progress("ingested", article.source_file or article.id)
             buffer.clear()
