@@ -14,12 +14,12 @@ from collections import deque
 from typing import Any, Iterable, Iterator
 
 from kg.articles import Article
-from kg.errors import KGError
+from kg.errors import Errors, KGError
 
 __all__ = ["extract_distributed", "connect", "E_DASK"]
 
 # Not in kg.errors.Errors yet (that file belongs to another change): move it there when merging.
-E_DASK = "E023 cannot use the Dask scheduler {address}: {reason}"
+E_DASK = Errors.E023
 
 
 def connect(scheduler: Any, timeout: str = "30s") -> tuple[Any, bool]:

@@ -30,6 +30,9 @@ class Errors:
     E020 = "E020 store is not a kg store or is damaged: {path}: {reason}"
     E021 = "E021 gold file {path} is invalid: {reason}"
     E022 = "E022 no space left on device while writing the store: {path}"
+    E023 = "E023 cannot use the Dask scheduler {address}: {reason}"
+    E030 = "E030 SPARQL endpoint {url} cannot be reached: {reason}"
+    E031 = "E031 SPARQL endpoint {url} answered {status}: {reason}"
 
 
 class KGError(Exception):

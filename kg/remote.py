@@ -48,8 +48,8 @@ from kg.store import ONTOLOGY_GRAPH, _quads, _values_clause
 __all__ = ["RemoteStore", "is_remote", "endpoints", "E030", "E031"]
 
 # Codes of remote failures (kept here so that kg.errors stays unchanged by this module).
-E030 = "E030 SPARQL endpoint {url} cannot be reached: {reason}"
-E031 = "E031 SPARQL endpoint {url} answered {status}: {reason}"
+E030 = Errors.E030
+E031 = Errors.E031
 
 _KG_GRAPHS = str(GRAPH)  # every graph kg writes is under this IRI space
 _BATCH_QUADS = 1_500  # quads per update request (Virtuoso's parser fails near 5,000); an article is never split
