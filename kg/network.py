@@ -53,7 +53,7 @@ PREFIX schema: <https://schema.org/>
 SELECT DISTINCT ?a ?b ?type ?topic ?status ?article ?title ?date ?lang ?url ?source ?sentence WHERE {
   ?claim a kg:RelationClaim ; kg:participant ?pa, ?pb ; kg:relationType/skos:notation ?type ;
          kg:status/skos:notation ?status ; kg:supportedBy ?ev .
-  ?pa skos:notation ?a . ?pb skos:notation ?b . FILTER(?a < ?b)
+  ?pa skos:notation ?a . ?pb skos:notation ?b . FILTER(STR(?a) < STR(?b))
   ?ev kg:inArticle ?article ; kg:sentence ?sentence .
   OPTIONAL { ?claim kg:topic/skos:notation ?topic }
   OPTIONAL { ?article dcterms:title ?title } OPTIONAL { ?article dcterms:date ?date }

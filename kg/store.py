@@ -107,7 +107,7 @@ class Store:
         try:
             path.mkdir(parents=True, exist_ok=True)
             if not read_only:
-                probe = path / ".kg-write-probe"
+                probe = path / f".kg-write-probe.{os.getpid()}"  # per process: two writers may probe at once
                 probe.write_text("")
                 probe.unlink()
                 if not meta.exists():  # before anything else is created, atomically: a kill cannot leave half
@@ -263,7 +263,7 @@ class Store:
 
 
 def _own_file(name: str) -> bool:
-    return name in ("kg.lock", ".kg-write-probe") or (name.startswith(f".{_META}.") and name.endswith(".tmp"))
+    return name == "kg.lock" or name.startswith(".kg-write-probe") or (name.startswith(f".{_META}.") and name.endswith(".tmp"))
 
 
 def _no_space(err: OSError) -> bool:
