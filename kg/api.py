@@ -74,22 +74,28 @@ class KnowledgeGraph:
 
         return resolve(self.to_networkx(view), name)
 
+    def ends(self, a: str, b: str, **filters: Any) -> tuple[nx.MultiGraph, str, str]:
+        """The full view and the nodes ``a`` and ``b`` name (KGError E019 when either names nothing)."""
+        from kg.errors import Errors, KGError
+        from kg.network import resolve
+
+        g = self.to_networkx("full", **filters)
+        found = []
+        for name in (a, b):
+            nodes = resolve(g, name)
+            if not nodes:
+                raise KGError(Errors.E019, query=name)
+            found.append(nodes[0])
+        return g, found[0], found[1]
+
     def path(self, a: str, b: str, **filters: Any) -> list[Any] | None:
         """How ``a`` and ``b`` (countries or persons, by code, name or IRI) are connected in the full view:
         a list of :class:`kg.analytics.Step` (``[]`` when they are the same), None when they are not.
         KGError E019 when either names nothing."""
         from kg.analytics import connection
-        from kg.errors import Errors, KGError
-        from kg.network import resolve
 
-        g = self.to_networkx("full", **filters)
-        ends = []
-        for name in (a, b):
-            found = resolve(g, name)
-            if not found:
-                raise KGError(Errors.E019, query=name)
-            ends.append(found[0])
-        return connection(g, ends[0], ends[1])
+        g, start, end = self.ends(a, b, **filters)
+        return connection(g, start, end)
 
     def export_network(self, path: str | os.PathLike[str], fmt: str = "graphml", view: str = "full",
                        **filters: Any) -> Path:

@@ -240,22 +240,14 @@ def path(a: str = typer.Argument(..., help="A country or person: code, name (any
          store: Optional[Path] = StoreOpt) -> None:
     """How two countries or persons are connected: the shortest chain of relations and offices, with evidence."""
     from kg.analytics import connection, label
-    from kg.errors import Errors
-    from kg.network import resolve
 
     try:
         with _open(store) as graph:
-            g = graph.to_networkx("full")
-        ends = []
-        for name in (a, b):
-            found = resolve(g, name)
-            if not found:
-                raise KGError(Errors.E019, query=name)
-            ends.append(found[0])
+            g, start, end = graph.ends(a, b)
     except KGError as error:
         raise _fail(error) from None
-    steps = connection(g, ends[0], ends[1])
-    first, last = label(g, ends[0], lang), label(g, ends[1], lang)
+    steps = connection(g, start, end)
+    first, last = label(g, start, lang), label(g, end, lang)
     if steps is None:
         out.print(f"no connection between {first} and {last}", markup=False, highlight=False)
         raise typer.Exit(1)
