@@ -152,7 +152,11 @@ def _gap_word(token: Token, data: dict) -> bool:
     if token.is_punct:
         return text in ("-", "’", "'")
     key = lookup_key(text)
+    if key in data.get("honorifics", ()):
+        return True  # "Emir Sheikh Tamim ...", "Commander Gen. ..."
     if token.doc.lang_ == "en":
+        if text[:1].isupper() and token.i >= 1 and lookup_key(token.doc[token.i - 1].text) in ("the", "of"):
+            return True  # "the speaker of the Riigikogu, Lauri Hussar": an institution's name
         return key in _EN_GAP or bool(token._.cue)
     if text[:1].isupper() and not token._.cue:
         return False
