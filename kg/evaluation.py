@@ -162,7 +162,6 @@ def score_article(gold: Gold, roles: list[dict[str, Any]], relations: list[dict[
 def evaluate(gold_dir: Path, articles_dir: Path | None = None) -> EvalReport:
     """Ingest the gold articles into a store in memory and score the named queries' rows against the gold."""
     from kg.api import open as open_graph
-    from kg.sources import read_paths
 
     golds = load_gold(gold_dir)
     articles_dir = articles_dir or gold_dir.parent / "articles"

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Iterator
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD, Namespace
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, XSD, Namespace
 
 from kg import __version__
 from kg.articles import Article

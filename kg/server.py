@@ -28,7 +28,6 @@ import hmac
 import html
 import json
 import multiprocessing as mp
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any

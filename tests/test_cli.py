@@ -74,8 +74,6 @@ def test_export_is_read_by_pyoxigraph_as_the_same_graph(store: Path, tmp_path: P
     ox_format = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
                  "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}[fmt]
     independent = Graph()
-    from kg.store import _ox  # noqa: F401  (same term model)
-
     for q in ox.parse(path=str(out), format=ox_format):
         independent.add(tuple(_rdflib(t) for t in (q.subject, q.predicate, q.object)))  # type: ignore[arg-type]
     ours = Graph()  # what the store holds, read through rdflib

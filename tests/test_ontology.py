@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph, Literal
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.namespace import KG
 from kg.ontology import concepts, ontology_files, ontology_graph

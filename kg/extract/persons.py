@@ -82,10 +82,6 @@ _role_ending_at = index.role_ending_at
 _role_starting_at = index.role_starting_at
 
 
-def _words(doc: Doc, start: int, end: int) -> list[str]:
-    return [lookup_key(t.text) for t in doc[max(0, start):max(0, end)]]
-
-
 @dataclass
 class _Link:
     roles: list[Span]
@@ -440,7 +436,6 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
     # затвердив ..."); an organisation for heads of organisations; the article's own polity (dateline, else
     # the most named one); the language's home country.
     home = data.get("home_country")
-    attached = {id(rs): pol for _, _, pol, _, _, rs in links if pol}
     taken = _attached_polity_spans(doc, [rs for _, _, pol, _, _, rs in links if pol])
     article_polity = _article_polity(doc)
     resolved: list[tuple[Person, str, str, bool, Span, Span]] = []
@@ -467,10 +462,8 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
         links = pending
         if not links:
             break
-    del attached
 
     # Role words and pronouns that stand for a person named earlier ("глава держави", "the president", "she").
-    named_roles = {(r, p.country): p for p in persons for r, _, _ in p.roles}
     last_person: Person | None = None
     last_by_gender: dict[str | None, Person] = {}
     events: list[tuple[int, str, object]] = [(m.start, "m", m) for m in mentions]
@@ -494,7 +487,6 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
             person = last_by_gender.get(gender) if gender == "femn" else last_person
             if person is not None:
                 mentions.append(PersonMention(item.i, item.i + 1, person))
-    del named_roles
     mentions.sort(key=lambda m: m.start)
     return persons, mentions, resolved
 
