@@ -43,7 +43,7 @@ from rdflib.query import Result
 
 from kg.errors import Errors, KGError
 from kg.namespace import FACTS_GRAPH, GRAPH, KG, PREFIXES
-from kg.store import ONTOLOGY_GRAPH, _quads, _values_clause
+from kg.store import _PRUNE, ONTOLOGY_GRAPH, _quads, _values_clause
 
 __all__ = ["RemoteStore", "is_remote", "endpoints", "E030", "E031"]
 
@@ -384,13 +384,6 @@ class RemoteStore:
         self.close()
 
 
-# Full IRIs, no PREFIX: Oxigraph takes no prologue after the ";" between operations.
-_PRUNE = f"""DELETE {{ GRAPH <{FACTS_GRAPH}> {{ ?claim ?p ?o }} }}
-WHERE {{
-  GRAPH <{FACTS_GRAPH}> {{ ?claim a ?type . ?claim ?p ?o . VALUES ?type {{ <{KG.RoleClaim}> <{KG.RelationClaim}> }} }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?claim <{KG.supportedBy}> ?ev }} }}
-}}"""
-
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
@@ -515,12 +508,7 @@ def _first_line(text: str) -> str:
 
 
 def _rdflib(term: Any) -> Any:
-    from rdflib import BNode, Literal
+    """pyoxigraph term -> rdflib term (oxrdflib's own converter, the one its store uses)."""
+    from oxrdflib._converter import from_ox
 
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return from_ox(term)

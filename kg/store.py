@@ -270,12 +270,12 @@ def _no_space(err: OSError) -> bool:
     return err.errno == 28 or "No space left" in str(err) or "ENOSPC" in str(err)
 
 
-_PRUNE = f"""
-PREFIX kg: <{KG._NS}>
-DELETE {{ GRAPH <{FACTS_GRAPH}> {{ ?claim ?p ?o }} }}
+# Claims no article supports any more. Full IRIs, no PREFIX: the remote store sends it after a ";" in one
+# request, where Oxigraph takes no prologue.
+_PRUNE = f"""DELETE {{ GRAPH <{FACTS_GRAPH}> {{ ?claim ?p ?o }} }}
 WHERE {{
-  GRAPH <{FACTS_GRAPH}> {{ ?claim a ?type . ?claim ?p ?o . VALUES ?type {{ kg:RoleClaim kg:RelationClaim }} }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?claim kg:supportedBy ?ev }} }}
+  GRAPH <{FACTS_GRAPH}> {{ ?claim a ?type . ?claim ?p ?o . VALUES ?type {{ <{KG.RoleClaim}> <{KG.RelationClaim}> }} }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?claim <{KG.supportedBy}> ?ev }} }}
 }}"""
 
 
