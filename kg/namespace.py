@@ -62,6 +62,7 @@ class KG(DefinedNamespace):
     demonym: URIRef
     capital: URIRef
     seat: URIRef
+    place: URIRef
     cue: URIRef
     weakCue: URIRef
     impliesTopic: URIRef

@@ -86,7 +86,7 @@ def _listed(graph: Graph, iri: URIRef) -> tuple[str, str] | None:
 
 _KINDS = {
     SKOS.prefLabel: "pref", SKOS.altLabel: "alt", KG.cue: "cue", KG.weakCue: "weak",
-    KG.demonym: "demonym", KG.capital: "capital", KG.seat: "seat",
+    KG.demonym: "demonym", KG.capital: "capital", KG.seat: "seat", KG.place: "place",
 }
 
 

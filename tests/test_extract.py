@@ -40,6 +40,13 @@ RELATIONS = [
     ("en", "Japan and Ukraine signed a defence agreement on Tuesday.", {("JP", "UA", "cooperation")}),
     ("en", "The European Union imposed new sanctions on Russia.", {("EU", "RU", "conflict")}),
     ("en", "Read more: France, Germany and Italy in the news", set()),
+    # regions and cities are targets of strikes, not actors of their own
+    ("uk", "Уночі Росія атакувала енергетичну інфраструктуру Київщини, Харківщини та Одещини.", {("RU", "UA", "conflict")}),
+    ("en", "Israeli air strikes in southern Gaza killed at least 11 people overnight.", {("IL", "PS", "conflict")}),
+    ("en", "Zelensky met the Polish prime minister in Lviv on Friday.", set()),
+    # "launched" is a strike only with a weapon beside it
+    ("en", "Russia launched more than 400 drones and 30 missiles at Ukraine overnight.", {("RU", "UA", "conflict")}),
+    ("en", "Japan and India launched a joint programme on solar energy.", {("IN", "JP", "cooperation")}),
 ]
 
 
@@ -54,6 +61,18 @@ def test_topics_and_status() -> None:
     [rel] = list(extract_relations(doc))
     assert (rel.a, rel.b, rel.type, rel.status) == ("JP", "UA", "cooperation", "proposed")
     assert "defence" in rel.topics
+
+
+@pytest.mark.parametrize(("lang", "text", "topic"), [
+    ("en", "Japan's Defence Ministry said it had signed an agreement with the Philippines on trade.", "defence"),
+    ("en", "Estonia and Latvia signed an agreement on energy, the UN Security Council was told.", "security"),
+    ("uk", "Секретар Ради національної безпеки і оборони України підписав з Польщею угоду про енергетику.", "defence"),
+    ("en", "Japan and the Philippines signed an agreement on energy, diplomats said.", "diplomacy"),
+])
+def test_institutions_and_speakers_are_no_topic(lang: str, text: str, topic: str) -> None:
+    rels = list(extract_relations(load_pipeline(lang)(text)))
+    assert rels and all(topic not in r.topics for r in rels)
+    assert any("energy" in r.topics or "economy" in r.topics for r in rels)
 
 
 def test_seed_article_facts(seed_graph) -> None:  # type: ignore[no-untyped-def]

@@ -2,7 +2,8 @@
 
 The JSON supplement is the hand-curated source of country and international
 organisation labels (Ukrainian and English names, alternative names,
-demonym adjectives, capitals and seats of government).  This script turns it
+demonym adjectives, capitals and seats of government, and optionally places:
+regions and cities that news names as targets of strikes, "Kharkiv", "Сумщина").  This script turns it
 into SKOS concepts in ``kg:CountryScheme``; the extractor's gazetteers are in
 turn generated from those SKOS labels.
 
@@ -53,11 +54,16 @@ LIST_FIELDS: Sequence[tuple[str, URIRef]] = (
     ("demonym", KG.demonym),
     ("capital", KG.capital),
     ("seat", KG.seat),
+    ("place", KG.place),
 )
+#: Fields an entry may leave out (most countries list no places).
+OPTIONAL_SUFFIXES = frozenset({"place"})
 NAME_FIELDS = tuple(f"{lang}_name" for lang in LANGS)
 EXPECTED_FIELDS = frozenset(
-    NAME_FIELDS + tuple(f"{lang}_{suffix}" for lang in LANGS for suffix, _ in LIST_FIELDS)
+    NAME_FIELDS + tuple(f"{lang}_{suffix}" for lang in LANGS for suffix, _ in LIST_FIELDS
+                        if suffix not in OPTIONAL_SUFFIXES)
 )
+OPTIONAL_FIELDS = frozenset(f"{lang}_{suffix}" for lang in LANGS for suffix in OPTIONAL_SUFFIXES)
 
 SCHEME_LABELS = {
     "en": "Countries and international organisations",
@@ -74,6 +80,7 @@ PREDICATE_ORDER: List[URIRef] = [
     KG.demonym,
     KG.capital,
     KG.seat,
+    KG.place,
 ]
 
 
@@ -118,15 +125,15 @@ def load_source(path: Path) -> Dict[str, Dict[str, Any]]:
         if not isinstance(entry, dict):
             raise ValueError(f"{code}: entry must be an object")
         fields = set(entry)
-        if fields != EXPECTED_FIELDS:
+        if not EXPECTED_FIELDS <= fields <= EXPECTED_FIELDS | OPTIONAL_FIELDS:
             missing = sorted(EXPECTED_FIELDS - fields)
-            extra = sorted(fields - EXPECTED_FIELDS)
+            extra = sorted(fields - EXPECTED_FIELDS - OPTIONAL_FIELDS)
             raise ValueError(f"{code}: missing fields {missing}, unknown fields {extra}")
         for name in NAME_FIELDS:
             if not isinstance(entry[name], str) or not entry[name].strip():
                 raise ValueError(f"{code}: {name} must be a non-empty string")
-        for field in EXPECTED_FIELDS - set(NAME_FIELDS):
-            values = entry[field]
+        for field in (EXPECTED_FIELDS | OPTIONAL_FIELDS) - set(NAME_FIELDS):
+            values = entry.get(field, [])
             if not isinstance(values, list) or not all(
                 isinstance(v, str) and v.strip() for v in values
             ):
@@ -162,7 +169,7 @@ def build_graph(data: Mapping[str, Mapping[str, Any]]) -> Graph:
             pref = entry[f"{lang}_name"].strip()
             graph.add((subject, SKOS.prefLabel, Literal(pref, lang=lang)))
             for suffix, predicate in LIST_FIELDS:
-                values = entry[f"{lang}_{suffix}"]
+                values = entry.get(f"{lang}_{suffix}", [])
                 if suffix == "alt":
                     values = [v for v in values if v.strip() != pref]
                 for literal in _literals(values, lang):

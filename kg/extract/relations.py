@@ -35,7 +35,7 @@ class Actor:
     surface: str
     locative: bool = False
     implicit: bool = False
-    kind: str = "name"  # name | demonym | capital | seat | person | speaker
+    kind: str = "name"  # name | demonym | capital | seat | place | person | speaker
     end: int = -1
 
 
@@ -142,6 +142,12 @@ def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], mentions: list[
                 continue  # "US Ambassador to the UN", "постпред при ООН": where they serve, not a party
             kind = "demonym" if span.label_ == "demonym" else span.label_ if span.label_ in ("capital", "seat") else "name"
             actors.append(Actor(span.start, span.kb_id_, span.text, locative, kind=kind, end=span.end))
+    # Regions and cities ("Kharkiv", "Сумщини") are places, not actors: they count only where a strike or a
+    # visit goes to them (see extract_relations).
+    taken = {i for a in actors for i in range(a.index, a.end)}
+    for span in index.spans(doc, "kg_place"):
+        if span.start >= sent.start and span.end <= sent.end and not taken & set(range(span.start, span.end)):
+            actors.append(Actor(span.start, span.kb_id_, span.text, True, kind="place", end=span.end))
     for m in mentions:
         if sent.start <= m.start < sent.end and m.person.country:
             actors.append(Actor(m.start, m.person.country, doc[m.start:m.end].text, kind="person", end=m.end))
@@ -159,6 +165,41 @@ def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], mentions: list[
                 actor = Actor(actor.index, actor.code, actor.surface, True, actor.implicit, actor.kind, actor.end)
         out.append(actor)
     return out
+
+
+def _institution_words(doc: Doc, data: dict) -> set[int]:
+    """Tokens of topic cues that name an institution or an office, not a topic: "Defence Ministry", "Ministry of
+    Defence", "UN Security Council", "секретар Ради національної безпеки і оборони", "Міністерство оборони"."""
+    heads = set(data.get("institutions", ()))
+
+    def is_head(i: int) -> bool:
+        return 0 <= i < len(doc) and (lookup_key(doc[i].text) in heads or bool(set(doc[i]._.lemmas) & heads))
+
+    masked: set[int] = set()
+    for role in index.spans(doc, "kg_role"):
+        masked.update(range(role.start, role.end))
+    topic_cues = [c for c in index.spans(doc, "kg_cue") if c.label_ in ("topic", "topic_weak")]
+    for cue in topic_cues:
+        if doc.lang_ == "en":
+            # the cue before its head ("Defence Ministry", "National Security and Defence Council") or after
+            # "Ministry of"
+            j = cue.end
+            while j < min(cue.end + 3, len(doc)) and not is_head(j) and (
+                    doc[j].text[:1].isupper() or lookup_key(doc[j].text) in ("and", "&")):
+                j += 1
+            if is_head(j) or (cue.start >= 2 and lookup_key(doc[cue.start - 1].text) == "of" and is_head(cue.start - 2)):
+                masked.update(range(cue.start, cue.end))
+        else:
+            # the head before the cue, through genitive modifiers and coordinated cues ("Ради національної
+            # безпеки і оборони", "комітету ... з питань національної безпеки, оборони та розвідки")
+            for j in range(cue.start - 1, max(cue.start - 6, 0) - 1, -1):
+                if is_head(j) or j in masked:
+                    masked.update(range(cue.start, cue.end))
+                    break
+                if doc[j].text in (".", "!", "?", ";", ":", "«", "»", "–", "—") or doc[j]._.cue and j not in masked and any(
+                        c.start == j and c.label_ == "relation" for c in index.spans(doc, "kg_cue")):
+                    break
+    return masked
 
 
 def _demonym_is_actor(doc: Doc, actor: Actor, data: dict) -> bool:
@@ -182,9 +223,10 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
     polities = list(index.spans(doc, "kg_polity"))
     cues = list(index.spans(doc, "kg_cue"))
     found: list[RelationAssertion] = []
-    topic_only: list[tuple[Span, set[str], tuple[str, ...], str]] = []
+    topic_only: list[tuple[Span, set[str], tuple[str, ...], str, set[str]]] = []
 
     noisy = index.memo(doc, "noise", lambda: {t.i for t in doc if t._.noise})
+    institutions = _institution_words(doc, data)
     for sent in doc.sents:
         if noisy and any(i in noisy for i in range(sent.start, sent.end)):
             continue
@@ -197,18 +239,21 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         status = "proposed" if any(c.label_ == "status" for c in sent_cues) else "ongoing"
         topic_weights: dict[str, float] = {}
         for c in sent_cues:
-            if c.label_ in ("topic", "topic_weak") and not _negated(doc, c.start, negations):
+            if c.label_ in ("topic", "topic_weak") and not _negated(doc, c.start, negations) and c.start not in institutions:
                 weight = 0.5 if c.label_ == "topic_weak" else 1.0
                 topic_weights[c.kb_id_] = topic_weights.get(c.kb_id_, 0.0) + weight
         topics = tuple(sorted(t for t, w in topic_weights.items() if w >= 1.0))
-        events = [c for c in sent_cues if c.label_ == "relation" and not _negated(doc, c.start, negations)]
+        weapons = [c.start for c in sent_cues if c.label_ == "topic" and c.kb_id_ == "defence"]
+        events = [c for c in sent_cues if (c.label_ == "relation" or (c.label_ == "relation_weak" and any(
+                  -5 <= w - c.start <= 5 for w in weapons))) and not _negated(doc, c.start, negations)]
         # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
         # they are no event between the sentence's other actors.
         events = [c for c in events if c.kb_id_ != "conflict" or _qualified(c, actors)]
         # A place is a party only where someone goes to it ("visited Kyiv", "прибув до Варшави").
         # (or where force is used: "military operations in Syria", "удари по Києву").
-        visits = [c for c in events if c.kb_id_ in ("visit", "attack")]
-        actors = [a for a in actors if not a.locative or any(0 <= a.index - c.end <= 3 for c in visits)]
+        # A strike's target may stand further off ("launched 400 drones and 30 missiles at Ukraine").
+        reach = [(c, 8 if c.kb_id_ == "attack" else 3) for c in events if c.kb_id_ in ("visit", "attack")]
+        actors = [a for a in actors if not a.locative or any(0 <= a.index - c.end <= n for c, n in reach)]
         conflict_words = [c for c in events if _event_type(c.kb_id_) == "conflict"]
         actors = [a for a in actors if a.kind != "demonym" or _demonym_is_actor(doc, a, data)
                   or any(0 < c.start - a.index <= 2 or 0 < a.index - c.start <= 2 for c in conflict_words)]
@@ -224,7 +269,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
             codes.add(speaker)
         if not events or len(codes) < 2:
             if topics and codes:
-                topic_only.append((sent, codes, topics, status))
+                topic_only.append((sent, codes, topics, status, {_event_type(c.kb_id_) or "" for c in events}))
             continue
         pairs: dict[tuple[str, str], tuple[str, Span]] = {}
         for clause in _clauses(doc, sent, actors, data):
@@ -234,7 +279,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
                 for key, value in _pairs(doc, clause, c_actors, c_events, between).items():
                     pairs.setdefault(key, value)
         if not pairs and topics:
-            topic_only.append((sent, codes, topics, status))
+            topic_only.append((sent, codes, topics, status, {_event_type(c.kb_id_) or "" for c in events}))
         for (a, b), (kind, cue) in pairs.items():
             implied = concepts("relation")[cue.kb_id_].implies if cue.kb_id_ in concepts("relation") else ()
             pair_topics = tuple(sorted({t for t in topics + implied if not (t == "sanctions" and kind == "cooperation")}))
@@ -248,13 +293,15 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
 
 
 def _propagated_topics(found: list[RelationAssertion],
-                       topic_only: list[tuple[Span, set[str], tuple[str, ...], str]]) -> Iterator[RelationAssertion]:
-    """A sentence with topic cues that names one side of exactly one related pair adds its topics to that pair."""
+                       topic_only: list[tuple[Span, set[str], tuple[str, ...], str, set[str]]]) -> Iterator[RelationAssertion]:
+    """A sentence with topic cues that names one side of exactly one related pair adds its topics to that pair.
+    Where the sentence has an event word ("keep cooperating on security"), only pairs of that type qualify."""
     support: dict[tuple[str, str, str], int] = {}
     for r in found:
         support[(r.a, r.b, r.type)] = support.get((r.a, r.b, r.type), 0) + 1
-    for sent, codes, topics, status in topic_only:
+    for sent, codes, topics, status, kinds in topic_only:
         candidates = {p for p in support if (p[0] in codes or p[1] in codes)}
+        candidates = {p for p in candidates if p[2] in kinds} or candidates
         both = {p for p in candidates if p[0] in codes and p[1] in codes}
         chosen = both or candidates
         if len(chosen) > 1:

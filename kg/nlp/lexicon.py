@@ -24,7 +24,7 @@ class Entry:
 
     category: str  # polity | role | topic | relation | status
     code: str
-    kind: str  # pref | alt | cue | weak | demonym | capital | seat
+    kind: str  # pref | alt | cue | weak | demonym | capital | seat | place
     label: str
     exact: bool  # an abbreviation: the text must have the same letters in the same case (US, not "us")
 
@@ -119,9 +119,10 @@ def _compile(lang: str, tokenize: Callable[[str], list[str]]) -> Lexicon:
     lexicon = Lexicon()
     plan: list[tuple[str, str, tuple[str, ...]]] = [
         ("country", "polity", _POLITY_KINDS),
+        ("country", "place", ("place",)),
         ("role", "role", ("pref", "alt", "cue")),
         ("topic", "topic", ("pref", "alt", "cue", "weak")),
-        ("relation", "relation", ("pref", "alt", "cue")),
+        ("relation", "relation", ("pref", "alt", "cue", "weak")),
         ("status", "status", ("cue",)),
         ("actor", "actor", ("pref", "alt")),
     ]

@@ -142,6 +142,8 @@ class LexiconComponent:
     def _accept(self, doc: Doc, m: Match) -> bool:
         first = doc[m.start]
         entry = m.entry
+        if entry.category == "place":
+            return _cap(first)
         if entry.category == "polity":
             if entry.exact:
                 return first.text.replace("’", "'") == entry.label.replace("’", "'")
@@ -162,11 +164,15 @@ class LexiconComponent:
         for m in self.lexicon.matches(lemmas):
             if self._accept(doc, m):
                 found.setdefault(m.entry.category, []).append(m)
-        groups = {"polity": "kg_polity", "role": "kg_role", "actor": "kg_actor"}
+        groups = {"polity": "kg_polity", "place": "kg_place", "role": "kg_role", "actor": "kg_actor"}
         cues: list[Span] = []
         for category, matches in found.items():
             chosen = _longest(matches)
-            unique = {(m.start, m.end, m.entry.code): m for m in chosen}
+            unique: dict[tuple[int, int, str], Match] = {}
+            for m in chosen:  # a name beats a demonym on the same words ("Philippines", plural of "Philippine")
+                key = (m.start, m.end, m.entry.code)
+                if key not in unique or unique[key].entry.kind == "demonym":
+                    unique[key] = m
             spans = [Span(doc, m.start, m.end, label=m.entry.kind if category in groups else
                           (category + "_weak" if m.entry.kind == "weak" else category),
                           kb_id=m.entry.code) for m in unique.values()]
@@ -260,7 +266,7 @@ def kg_names(doc: Doc) -> Doc:
     particles = set(data["name_particles"])
     not_names = set(data["not_names"])
     blocked = set()
-    for group in ("kg_polity", "kg_role"):
+    for group in ("kg_polity", "kg_place", "kg_role"):
         for span in doc.spans[group]:
             if span.label_ != "demonym" or doc.lang_ == "en":
                 blocked.update(range(span.start, span.end))
