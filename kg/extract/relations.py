@@ -254,6 +254,10 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         # A strike's target may stand further off ("launched 400 drones and 30 missiles at Ukraine").
         reach = [(c, 8 if c.kb_id_ == "attack" else 3) for c in events if c.kb_id_ in ("visit", "attack")]
         actors = [a for a in actors if not a.locative or any(0 <= a.index - c.end <= n for c, n in reach)]
+        sanction_words = [c for c in events if c.kb_id_ == "sanction"]
+        # "sanctions package", "пакет санкцій": the package is the sanctions', no aid.
+        events = [c for c in events if _event_type(c.kb_id_) == "conflict"
+                  or not any(-2 <= s.start - c.start <= 2 for s in sanction_words)]
         conflict_words = [c for c in events if _event_type(c.kb_id_) == "conflict"]
         actors = [a for a in actors if a.kind != "demonym" or _demonym_is_actor(doc, a, data)
                   or any(0 < c.start - a.index <= 2 or 0 < a.index - c.start <= 2 for c in conflict_words)]
@@ -357,11 +361,21 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
         if near in consumed.get(cue.start, ()):
             return  # "засідання через удари Росії по Україні": the strike relates Russia and Ukraine, not the Council
         kind = _event_type(cue.kb_id_) or "cooperation"
+        if kind == "cooperation" and (x in opposed or y in opposed):
+            return  # "thanked the EU for sanctions against Russia": Russia is the target, no partner
+        kind = _event_type(cue.kb_id_) or "cooperation"
         key = (min(x, y), max(x, y))
         if key not in out:
             out[key] = (kind, cue)
 
     conflict_cues = [c for c in events if _event_type(c.kb_id_) == "conflict"]
+    # Polities a conflict word points at ("sanctions against Russia", "hits Russia", "російської агресії",
+    # "Russia's war"): parties to the conflict, never partners in the same sentence.
+    opposed = {a.code for c in conflict_cues for a in actors
+               if 0 <= a.index - c.end <= 2 or (0 < c.start - a.index <= 2 and a.kind in ("demonym", "name", "capital", "seat"))}
+    for group in _groups(doc, actors):  # "санкції проти Росії та Ірану": the whole list
+        if any(a.code in opposed for a in group):
+            opposed.update(a.code for a in group)
     # "удари Росії по енергетиці України", "Russian strikes on Ukraine", "sanctions against Russia by the EU":
     # a conflict word with its agent and its target is a pair of its own.
     targets = {"по", "на", "проти", "against", "on", "at", "into", "over", "upon"}
