@@ -353,12 +353,14 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     """
     out: dict[tuple[str, str], tuple[str, Span]] = {}
     consumed: dict[int, set[int]] = {}  # conflict cue start -> actors it already relates
+    paired: set[int] = set()  # actors of a conflict phrase with its agent and target
+    groups = _groups(doc, actors)
 
     def add(x: str, y: str, near: int) -> None:
         if x == y:
             return
         cue = min(events, key=lambda c: abs(c.start - near))
-        if near in consumed.get(cue.start, ()):
+        if near in consumed.get(cue.start, ()) or (_event_type(cue.kb_id_) == "conflict" and near in paired):
             return  # "засідання через удари Росії по Україні": the strike relates Russia and Ukraine, not the Council
         kind = _event_type(cue.kb_id_) or "cooperation"
         if kind == "cooperation" and (x in opposed or y in opposed):
@@ -390,8 +392,13 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
             if lookup_key(doc[j].text) in targets:
                 target = next((a for a in actors if j < a.index <= j + 4 and a.code != agent.code), None)
                 if target is not None:
-                    out[(min(agent.code, target.code), max(agent.code, target.code))] = ("conflict", cue)
-                    consumed[cue.start] = {agent.index, target.index}
+                    # "incursions into the airspace of Poland and Romania": every target of the list
+                    group = next((g for g in groups if target in g), [target])
+                    for t in group[group.index(target):]:
+                        if t.code != agent.code:
+                            out[(min(agent.code, t.code), max(agent.code, t.code))] = ("conflict", cue)
+                    consumed[cue.start] = {agent.index} | {t.index for t in group}
+                    paired.update(consumed[cue.start])
                 break
     # "між X і Y" / "between X and Y"
     for tok in sent:
