@@ -47,6 +47,15 @@ RELATIONS = [
     # "launched" is a strike only with a weapon beside it
     ("en", "Russia launched more than 400 drones and 30 missiles at Ukraine overnight.", {("RU", "UA", "conflict")}),
     ("en", "Japan and India launched a joint programme on solar energy.", {("IN", "JP", "cooperation")}),
+    # an organisation that only qualifies something is no party
+    ("en", "Lee and Takaichi condemned the launch as a violation of UN Security Council resolutions.", set()),
+    ("en", "Sudan's UN ambassador accused the United Arab Emirates of supplying weapons to the RSF.",
+     {("AE", "SD", "conflict")}),
+    # polities after a strike word are its targets, not its agents
+    ("en", "Militants killed 14 soldiers in an attack on an army post in Benin near the border with Niger.", set()),
+    # the target of sanctions is no partner of whoever thanks for them
+    ("en", "Ukraine's Foreign Minister Andrii Sybiha thanked the EU for the sanctions against Russia and Iran.",
+     {("EU", "UA", "cooperation"), ("EU", "RU", "conflict"), ("EU", "IR", "conflict")}),
 ]
 
 

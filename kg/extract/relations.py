@@ -109,6 +109,21 @@ def _host_of_role(doc: Doc, span: Span) -> bool:
     return any(r.end <= i and i - r.end <= 3 for r in index.spans(doc, "kg_role"))
 
 
+def _organisation_as_attribute(doc: Doc, span: Span, data: dict) -> bool:
+    """An organisation that qualifies something else: its documents ("UN Security Council resolutions",
+    "резолюції Ради Безпеки ООН", "reform of the UN Security Council") or another country's envoy to it
+    ("Sudan's UN ambassador")."""
+    if span.kb_id_ not in ("UN", "EU", "NATO"):
+        return False
+    documents = set(data.get("organisation_documents", ()))
+    sent_start, sent_end = _index.sent_bounds(doc, span.start)
+    near = [t for t in doc[max(sent_start, span.start - 3):min(sent_end, span.end + 3)] if t.i < span.start or t.i >= span.end]
+    if any(lookup_key(t.text) in documents or set(t._.lemmas) & documents for t in near):
+        return True
+    role = index.role_starting_at(doc, span.end)
+    return role is not None and span.start >= 2 and doc[span.start - 1].text in ("'s", "’s")
+
+
 def _groups(doc: Doc, actors: list[Actor]) -> list[list[Actor]]:
     """Actors joined only by commas and "and" form one group ("Spain, Belgium, Czechia and Slovenia")."""
     groups: list[list[Actor]] = []
@@ -138,7 +153,7 @@ def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], mentions: list[
                 j -= 1  # "in northern Benin", "на півночі Бенину"
             prev = lookup_key(doc[j].text) if j >= sent.start and j < span.start else ""
             locative = prev in loc_preps and span.label_ in ("pref", "alt", "capital")
-            if _host_of_role(doc, span):
+            if _host_of_role(doc, span) or _organisation_as_attribute(doc, span, data):
                 continue  # "US Ambassador to the UN", "постпред при ООН": where they serve, not a party
             kind = "demonym" if span.label_ == "demonym" else span.label_ if span.label_ in ("capital", "seat") else "name"
             actors.append(Actor(span.start, span.kb_id_, span.text, locative, kind=kind, end=span.end))
@@ -262,7 +277,11 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         actors = [a for a in actors if a.kind != "demonym" or _demonym_is_actor(doc, a, data)
                   or any(0 < c.start - a.index <= 2 or 0 < a.index - c.start <= 2 for c in conflict_words)]
         codes = {a.code for a in actors}
-        last_pair = (found[-1].a, found[-1].b) if found else None
+        # "The two sides agreed ...": the last pair related the way this sentence relates (a joint venture is
+        # no news of the war reported just before).
+        kinds = {_event_type(c.kb_id_) for c in events}
+        last = [r for r in found if not kinds or r.type in kinds]
+        last_pair = (last[-1].a, last[-1].b) if last else None
         if last_pair and len(codes) < 2 and _opens_with_parties(sent, data):
             # "Сторони обговорили ...", "The two sides agreed ...": the pair of the sentence before.
             actors = [Actor(sent.start, last_pair[0], "", implicit=True, kind="parties"),
@@ -280,7 +299,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
             c_actors = [a for a in actors if clause.start <= a.index < clause.end]
             c_events = [c for c in events if clause.start <= c.start < clause.end]
             if c_events and len({a.code for a in c_actors}) >= 2:
-                for key, value in _pairs(doc, clause, c_actors, c_events, between).items():
+                for key, value in _pairs(doc, clause, c_actors, c_events, between, data).items():
                     pairs.setdefault(key, value)
         if not pairs and topics:
             topic_only.append((sent, codes, topics, status, {_event_type(c.kb_id_) or "" for c in events}))
@@ -344,7 +363,8 @@ def _qualified(cue: Span, actors: list[Actor]) -> bool:
     return any(abs(a.index - cue.start) <= 2 and a.index != cue.start for a in actors)
 
 
-def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], between: set[str]) -> dict[tuple[str, str], tuple[str, Span]]:
+def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], between: set[str],
+           data: dict) -> dict[tuple[str, str], tuple[str, Span]]:
     """Which pairs of actors the sentence relates, and how (cooperation / conflict, with the deciding cue).
 
     The first group of actors is the subject; it is paired with every later group. Within one group
@@ -385,6 +405,13 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
         agent = next((a for a in actors if (a.kind == "demonym" and 0 < cue.start - a.index <= 2)
                       or (0 < cue.start - a.index <= 3 and a.end < len(doc) and doc[a.end].text in ("'s", "’s"))
                       or (a.index == cue.end and doc.lang_ != "en")), None)
+        if agent is None and cue.kb_id_ == "sanction":
+            # "thanked the EU for the sanctions against Russia": no agent on the word, the polity just before it
+            # imposes them (only when a target follows).
+            preps = set(data["location_prepositions"]) | set(data["with"]) | set(data["of"])
+            agent = next((a for a in reversed(actors) if 0 < cue.start - a.end <= 4 and not a.implicit
+                          and a.kind in ("name", "capital", "seat", "person")
+                          and not (a.index > 0 and lookup_key(doc[a.index - 1].text) in preps)), None)
         if agent is None:
             continue
         start = max(cue.end, agent.end)
@@ -424,6 +451,9 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     for group in groups[1:]:
         for actor in group:
             for code in subject_codes:
+                cue = min(events, key=lambda c: abs(c.start - actor.index))
+                if _event_type(cue.kb_id_) == "conflict" and not subject[0].implicit and subject[0].index > cue.start:
+                    continue  # "an attack on an army post in Benin near the border with Niger": targets, no agent
                 add(code, actor.code, actor.index)
     # "Russian strikes", "Russia's war", "удари Росії": the polity on a conflict word is in conflict with the
     # subject (a demonym or possessive before it, a genitive right after it).
