@@ -53,6 +53,11 @@ RELATIONS = [
      {("AE", "SD", "conflict")}),
     # polities after a strike word are its targets, not its agents
     ("en", "Militants killed 14 soldiers in an attack on an army post in Benin near the border with Niger.", set()),
+    ("en", "Kallas spoke ahead of the anniversary of Russia's full-scale invasion of Ukraine.", {("RU", "UA", "conflict")}),
+    ("uk", "Уряд Австралії оголосив про санкції проти осіб з Росії та Ірану, причетних до війни проти України.",
+     {("AU", "RU", "conflict"), ("AU", "IR", "conflict")}),
+    ("uk", "Рада Безпеки ООН на вимогу України провела засідання, присвячене ударам Росії по енергетиці України.",
+     {("UA", "UN", "cooperation"), ("RU", "UA", "conflict")}),
     # the target of sanctions is no partner of whoever thanks for them
     ("en", "Ukraine's Foreign Minister Andrii Sybiha thanked the EU for the sanctions against Russia and Iran.",
      {("EU", "UA", "cooperation"), ("EU", "RU", "conflict"), ("EU", "IR", "conflict")}),

@@ -359,6 +359,13 @@ def _clauses(doc: Doc, sent: Span, actors: list[Actor], data: dict) -> list[Span
     return [doc[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
+def _owns(doc: Doc, actor: Actor, cue: Span) -> bool:
+    """"Russia's war", "Russia's full-scale invasion": a possessive on the word, modifiers between."""
+    if not (actor.end < len(doc) and doc[actor.end].text in ("'s", "’s") and 0 < cue.start - actor.index <= 6):
+        return False
+    return all(not t.is_punct or t.text == "-" for t in doc[actor.end + 1:cue.start])
+
+
 def _qualified(cue: Span, actors: list[Actor]) -> bool:
     return any(abs(a.index - cue.start) <= 2 and a.index != cue.start for a in actors)
 
@@ -400,10 +407,10 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
             opposed.update(a.code for a in group)
     # "удари Росії по енергетиці України", "Russian strikes on Ukraine", "sanctions against Russia by the EU":
     # a conflict word with its agent and its target is a pair of its own.
-    targets = {"по", "на", "проти", "against", "on", "at", "into", "over", "upon"}
+    targets = {"по", "на", "проти", "against", "on", "at", "into", "over", "upon", "of"}  # "invasion of Ukraine"
     for cue in conflict_cues:
         agent = next((a for a in actors if (a.kind == "demonym" and 0 < cue.start - a.index <= 2)
-                      or (0 < cue.start - a.index <= 3 and a.end < len(doc) and doc[a.end].text in ("'s", "’s"))
+                      or (_owns(doc, a, cue))
                       or (a.index == cue.end and doc.lang_ != "en")), None)
         if agent is None and cue.kb_id_ == "sanction":
             # "thanked the EU for the sanctions against Russia": no agent on the word, the polity just before it
@@ -454,15 +461,21 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
                 cue = min(events, key=lambda c: abs(c.start - actor.index))
                 if _event_type(cue.kb_id_) == "conflict" and not subject[0].implicit and subject[0].index > cue.start:
                     continue  # "an attack on an army post in Benin near the border with Niger": targets, no agent
+                if cue.kb_id_ == "conflict" and any(subject[-1].index < a.index < cue.start and a.code not in (code, actor.code)
+                                                    for a in actors):
+                    continue  # "санкції проти осіб з Росії та Ірану, причетних до війни проти України": not Australia's war
                 add(code, actor.code, actor.index)
     # "Russian strikes", "Russia's war", "удари Росії": the polity on a conflict word is in conflict with the
     # subject (a demonym or possessive before it, a genitive right after it).
     for cue in conflict_cues:
         for actor in actors:
             before = actor.kind == "demonym" and 0 < cue.start - actor.index <= 2
-            owns = 0 < cue.start - actor.index <= 3 and actor.end < len(doc) and doc[actor.end].text in ("'s", "’s")
+            owns = _owns(doc, actor, cue)
             after = actor.index == cue.end and actor.kind in ("name", "capital", "seat") and doc.lang_ != "en"
-            if (before or owns or after) and actor.code not in subject_codes:
+            # (not when the subject meets about a strike whose agent and target are named: "засідання, присвячене
+            # ударам Росії по Україні")
+            if (before or owns or after) and actor.code not in subject_codes and not (
+                    actor.index in paired and any(_event_type(c.kb_id_) == "cooperation" for c in events)):
                 for code in subject_codes:
                     if code != actor.code:
                         out[(min(actor.code, code), max(actor.code, code))] = ("conflict", cue)
