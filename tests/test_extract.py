@@ -89,6 +89,14 @@ def test_institutions_and_speakers_are_no_topic(lang: str, text: str, topic: str
     assert any("energy" in r.topics or "economy" in r.topics for r in rels)
 
 
+def test_a_war_told_in_halves_relates_its_aggressor_and_its_target() -> None:
+    doc = load_pipeline("uk")("Австралія оголосила нові санкції проти осіб, причетних до війни проти України. "
+                              "«Росія продовжує жорстоку і незаконну війну», – наголосила міністерка.")
+    assert ("RU", "UA", "conflict") in {(r.a, r.b, r.type) for r in extract_relations(doc)}
+    two_targets = load_pipeline("uk")("Це війна проти України. Росія продовжує війну. Це війна проти Грузії.")
+    assert ("RU", "UA", "conflict") not in {(r.a, r.b, r.type) for r in extract_relations(two_targets)}
+
+
 def test_seed_article_facts(seed_graph) -> None:  # type: ignore[no-untyped-def]
     roles = {(r["name"], r["role"], r["country"]) for r in seed_graph.query_named("roles")}
     assert ("Володимир Зеленський", "president", "UA") in roles

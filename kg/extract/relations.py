@@ -240,6 +240,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
     found: list[RelationAssertion] = []
     topic_only: list[tuple[Span, set[str], tuple[str, ...], str, set[str]]] = []
 
+    halves: dict[str, list[tuple[str, Span, Span, tuple[str, ...], str]]] = {"agent": [], "target": []}
     noisy = index.memo(doc, "noise", lambda: {t.i for t in doc if t._.noise})
     institutions = _institution_words(doc, data)
     for sent in doc.sents:
@@ -263,6 +264,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
                   -5 <= w - c.start <= 5 for w in weapons))) and not _negated(doc, c.start, negations)]
         # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
         # they are no event between the sentence's other actors.
+        war_words = [c for c in events if c.kb_id_ in _WAR_WORDS]
         events = [c for c in events if c.kb_id_ != "conflict" or _qualified(c, actors)]
         # A place is a party only where someone goes to it ("visited Kyiv", "прибув до Варшави").
         # (or where force is used: "military operations in Syria", "удари по Києву").
@@ -290,6 +292,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         if events and speaker and len(codes) == 1 and speaker not in codes:
             actors.insert(0, Actor(sent.start, speaker, "", implicit=True))
             codes.add(speaker)
+        _note_half_conflicts(doc, sent, actors, war_words, halves, topics, status)
         if not events or len(codes) < 2:
             if topics and codes:
                 topic_only.append((sent, codes, topics, status, {_event_type(c.kb_id_) or "" for c in events}))
@@ -312,7 +315,55 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
                                   0.8 if len(codes) == 2 else 0.6),
             ))
     yield from found
+    yield from _joined_halves(found, halves)
     yield from _propagated_topics(found, topic_only)
+
+
+_WAR_WORDS = ("conflict", "attack", "clash")
+_TARGET_WORDS = {"по", "на", "проти", "against", "on", "at", "into", "upon", "of"}
+
+
+def _note_half_conflicts(doc: Doc, sent: Span, actors: list[Actor], events: list[Span],
+                         halves: dict[str, list[tuple[str, Span, Span, tuple[str, ...], str]]],
+                         topics: tuple[str, ...], status: str) -> None:
+    """Record war and strike words that name only their agent ("Росія продовжує війну", "Russian forces
+    pressed their offensive") or only their target ("причетних до війни проти України")."""
+    codes = {a.code for a in actors}
+    for cue in events:
+        if cue.kb_id_ not in _WAR_WORDS:
+            continue
+        agent = next((a for a in actors if (a.kind == "demonym" and 0 < cue.start - a.index <= 2) or _owns(doc, a, cue)
+                      or (a.index == cue.end and doc.lang_ != "en")), None)
+        target = None
+        for j in range(cue.end, min(cue.end + 3, sent.end)):
+            if lookup_key(doc[j].text) in _TARGET_WORDS:
+                target = next((a for a in actors if j < a.index <= j + 4 and (agent is None or a.code != agent.code)), None)
+                break
+        if agent is None and target is None and actors and actors[0].index < cue.start and actors[0].kind in (
+                "name", "capital", "seat", "person") and not any(actors[0].index < a.index < cue.start for a in actors):
+            agent = actors[0]  # the sentence's subject, right before the word ("Росія продовжує ... війну, а Іран ...")
+        if agent is not None and target is None:
+            halves["agent"].append((agent.code, sent, cue, topics, status))
+        elif target is not None and agent is None:
+            halves["target"].append((target.code, sent, cue, topics, status))
+
+
+def _joined_halves(found: list[RelationAssertion],
+                   halves: dict[str, list[tuple[str, Span, Span, tuple[str, ...], str]]]) -> Iterator[RelationAssertion]:
+    """One war told in halves: the article names its only aggressor in one place and its only target in
+    another ("Росія продовжує жорстоку і незаконну війну" ... "війни проти України"): they are in conflict."""
+    agents = {code for code, *_ in halves["agent"]}
+    targets = {code for code, *_ in halves["target"]}
+    if len(agents) != 1 or len(targets) != 1 or agents == targets:
+        return
+    (x,), (y,) = agents, targets
+    a, b = min(x, y), max(x, y)
+    if any((r.a, r.b, r.type) == (a, b, "conflict") for r in found):
+        return
+    _, sent, cue, topics, status = halves["agent"][0]
+    yield RelationAssertion(a=a, b=b, type="conflict", topics=tuple(t for t in topics if t != "sanctions"), status=status,
+                            event=cue.kb_id_, evidence=Evidence(sent.text.strip(), sent.start_char, sent.end_char,
+                                                                (cue.text,), 0.4))
 
 
 def _propagated_topics(found: list[RelationAssertion],
