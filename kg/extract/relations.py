@@ -243,7 +243,8 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
     halves: dict[str, list[tuple[str, Span, Span, tuple[str, ...], str]]] = {"agent": [], "target": []}
     noisy = index.memo(doc, "noise", lambda: {t.i for t in doc if t._.noise})
     institutions = _institution_words(doc, data)
-    for sent in doc.sents:
+    related_in = -2  # the number of the last sentence that related a pair
+    for number, sent in enumerate(doc.sents):
         if noisy and any(i in noisy for i in range(sent.start, sent.end)):
             continue
         speaker = None
@@ -296,6 +297,15 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         if not events or len(codes) < 2:
             if topics and codes:
                 topic_only.append((sent, codes, topics, status, {_event_type(c.kb_id_) or "" for c in events}))
+            elif topics and not codes and found and related_in == number - 1:
+                # "The memorandum also covers demining and cyber defence.": no polity named, the sentence goes
+                # on with the relation of the sentence just before.
+                last = found[-1]
+                kept = tuple(t for t in topics if not (t == "sanctions" and last.type == "cooperation"))
+                if kept:
+                    found.append(RelationAssertion(a=last.a, b=last.b, type=last.type, topics=kept, status=status,
+                                                   event="context", evidence=Evidence(sent.text.strip(), sent.start_char,
+                                                                                      sent.end_char, (), 0.5)))
             continue
         pairs: dict[tuple[str, str], tuple[str, Span]] = {}
         for clause in _clauses(doc, sent, actors, data):
@@ -306,6 +316,8 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
                     pairs.setdefault(key, value)
         if not pairs and topics:
             topic_only.append((sent, codes, topics, status, {_event_type(c.kb_id_) or "" for c in events}))
+        if pairs:
+            related_in = number
         for (a, b), (kind, cue) in pairs.items():
             implied = concepts("relation")[cue.kb_id_].implies if cue.kb_id_ in concepts("relation") else ()
             pair_topics = tuple(sorted({t for t in topics + implied if not (t == "sanctions" and kind == "cooperation")}))
