@@ -272,7 +272,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         # A strike's target may stand further off ("launched 400 drones and 30 missiles at Ukraine").
         reach = [(c, 8 if c.kb_id_ == "attack" else 3) for c in events if c.kb_id_ in ("visit", "attack")]
         actors = [a for a in actors if not a.locative or any(0 <= a.index - c.end <= n for c, n in reach)]
-        sanction_words = [c for c in events if c.kb_id_ == "sanction"]
+        sanction_words = [c for c in events if c.kb_id_ in ("sanction", "tariff")]
         # "sanctions package", "пакет санкцій": the package is the sanctions', no aid.
         events = [c for c in events if _event_type(c.kb_id_) == "conflict"
                   or not any(-2 <= s.start - c.start <= 2 for s in sanction_words)]
@@ -475,7 +475,7 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
         agent = next((a for a in actors if (a.kind == "demonym" and 0 < cue.start - a.index <= 2)
                       or (_owns(doc, a, cue))
                       or (a.index == cue.end and doc.lang_ != "en")), None)
-        if agent is None and cue.kb_id_ == "sanction":
+        if agent is None and cue.kb_id_ in ("sanction", "tariff"):
             # "thanked the EU for the sanctions against Russia": no agent on the word, the polity just before it
             # imposes them (only when a target follows).
             preps = set(data["location_prepositions"]) | set(data["with"]) | set(data["of"])
