@@ -58,6 +58,8 @@ RELATIONS = [
      {("AU", "RU", "conflict"), ("AU", "IR", "conflict")}),
     ("uk", "Рада Безпеки ООН на вимогу України провела засідання, присвячене ударам Росії по енергетиці України.",
      {("UA", "UN", "cooperation"), ("RU", "UA", "conflict")}),
+    ("en", "Diplomats said Slovakia and the Czech Republic had also raised concerns about the energy provisions.", set()),
+    ("uk", "За даними Брюсселя, Китай постачав Росії мікроелектроніку для дронів.", {("CN", "RU", "cooperation")}),
     # the target of sanctions is no partner of whoever thanks for them
     ("en", "Ukraine's Foreign Minister Andrii Sybiha thanked the EU for the sanctions against Russia and Iran.",
      {("EU", "UA", "cooperation"), ("EU", "RU", "conflict"), ("EU", "IR", "conflict")}),

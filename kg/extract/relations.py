@@ -86,7 +86,7 @@ def _negated(doc: Doc, index: int, negations: set[str]) -> bool:
     return count % 2 == 1  # "не відмовлятиметься від співпраці": two negations affirm
 
 
-_COORDINATORS = {",", "and", "&", "і", "й", "та", "а", "also"}
+_COORDINATORS = {",", "and", "&", "і", "й", "та", "а", "also", "the"}
 _RECIPROCAL = {"meeting", "agreement", "call", "cooperation", "support", "visit", "clash"}
 
 
@@ -107,6 +107,12 @@ def _host_of_role(doc: Doc, span: Span) -> bool:
     if i < 0 or lookup_key(doc[i].text) not in ("to", "at", "при", "в", "у", "до"):
         return False
     return any(r.end <= i and i - r.end <= 3 for r in index.spans(doc, "kg_role"))
+
+
+def _source_of_report(doc: Doc, span: Span, data: dict) -> bool:
+    """A polity named as the source of a report ("за даними Брюсселя", "according to Washington"), not a party."""
+    words = [lookup_key(t.text) for t in doc[max(0, span.start - 4):span.start] if lookup_key(t.text) != "the"]
+    return any(words[-len(p.split()):] == p.split() for p in data.get("attribution", ()))
 
 
 def _organisation_as_attribute(doc: Doc, span: Span, data: dict) -> bool:
@@ -153,7 +159,7 @@ def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], mentions: list[
                 j -= 1  # "in northern Benin", "на півночі Бенину"
             prev = lookup_key(doc[j].text) if j >= sent.start and j < span.start else ""
             locative = prev in loc_preps and span.label_ in ("pref", "alt", "capital")
-            if _host_of_role(doc, span) or _organisation_as_attribute(doc, span, data):
+            if _host_of_role(doc, span) or _organisation_as_attribute(doc, span, data) or _source_of_report(doc, span, data):
                 continue  # "US Ambassador to the UN", "постпред при ООН": where they serve, not a party
             kind = "demonym" if span.label_ == "demonym" else span.label_ if span.label_ in ("capital", "seat") else "name"
             actors.append(Actor(span.start, span.kb_id_, span.text, locative, kind=kind, end=span.end))
