@@ -139,7 +139,8 @@ def _groups(doc: Doc, actors: list[Actor]) -> list[list[Actor]]:
             between = [t for t in doc[last.index + 1:actor.index]]
             # tokens of the previous actor's own span ("Сполучені Штати") and possessives do not separate
             words = [lookup_key(t.text) for t in between if not t.is_space]
-            joined = all(w in _COORDINATORS or w in ("'s", "’s") for w in words[-3:]) and len(words) <= 3
+            # ("his Egyptian and Turkish counterparts": a pronoun next to a demonym is no list)
+            joined = bool(words) and all(w in _COORDINATORS or w in ("'s", "’s") for w in words[-3:]) and len(words) <= 3
             if actor.code == last.code or joined:
                 groups[-1].append(actor)
                 continue
@@ -227,7 +228,11 @@ def _demonym_is_actor(doc: Doc, actor: Actor, data: dict) -> bool:
     """"японська сторона", "the Japanese government": a demonym stands for its state only on such nouns;
     "російських активів", "Chinese companies" name no actor of a relation."""
     nouns = set(data.get("actor_nouns", ()))
-    for tok in doc[actor.end:actor.end + 2]:
+    end = actor.end
+    while end + 1 < len(doc) and lookup_key(doc[end].text) in _COORDINATORS and (
+            (span := index.polity_at(doc, end + 1)) is not None and span.label_ == "demonym"):
+        end = span.end  # "his Egyptian and Turkish counterparts": the noun after the list
+    for tok in doc[end:end + 2]:
         if set(tok._.lemmas) & nouns or lookup_key(tok.text) in nouns:
             return True
     return False
@@ -513,7 +518,9 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     groups = _groups(doc, actors)
     # "співпрацею Росії та КНДР", "Russia-North Korea cooperation": an event word whose arguments follow it.
     argument_groups = []
-    for cue in [c for c in events if c.kb_id_ in _RECIPROCAL]:
+    # (Ukrainian genitives; in English a list after a verb is its object: "hosted his Egyptian and Turkish
+    # counterparts" relates the host to each)
+    for cue in [c for c in events if c.kb_id_ in _RECIPROCAL and doc.lang_ != "en"]:
         for group in groups:
             codes = list(dict.fromkeys(a.code for a in group))
             if len(codes) == 2 and (0 < group[0].index - cue.end + 1 <= 2) and group is not groups[0]:
