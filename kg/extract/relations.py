@@ -74,10 +74,10 @@ _CLAUSE_EDGE = {",", ";", ":", "що", "which", "that", "але", "but", "«", "
 
 
 def _negated(doc: Doc, index: int, negations: set[str]) -> bool:
-    """A negation word among the five words before, within the same clause ("не приєдналася до західних санкцій")."""
+    """A negation word among the eight words before, within the same clause ("не приєдналася до західних санкцій")."""
     sent_start = _index.sent_bounds(doc, index)[0]
     count = 0
-    for j in range(index - 1, max(sent_start, index - 5) - 1, -1):
+    for j in range(index - 1, max(sent_start, index - 8) - 1, -1):
         key = lookup_key(doc[j].text)
         if key in _CLAUSE_EDGE:
             break
