@@ -92,6 +92,12 @@ def test_institutions_and_speakers_are_no_topic(lang: str, text: str, topic: str
     assert any("energy" in r.topics or "economy" in r.topics for r in rels)
 
 
+def test_the_two_sides_are_the_pair_before_them_and_talk_about_others() -> None:
+    doc = load_pipeline("uk")("Міністр закордонних справ України Андрій Сибіга провів переговори з главою МЗС Аргентини. "
+                              "Сторони обговорили участь Аргентини у поверненні дітей, депортованих Росією.")
+    assert {(r.a, r.b, r.type) for r in extract_relations(doc)} == {("AR", "UA", "cooperation")}
+
+
 def test_a_war_told_in_halves_relates_its_aggressor_and_its_target() -> None:
     doc = load_pipeline("uk")("Австралія оголосила нові санкції проти осіб, причетних до війни проти України. "
                               "«Росія продовжує жорстоку і незаконну війну», – наголосила міністерка.")

@@ -296,7 +296,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         kinds = {_event_type(c.kb_id_) for c in events}
         last = [r for r in found if not kinds or r.type in kinds]
         last_pair = (last[-1].a, last[-1].b) if last else None
-        if last_pair and len(codes) < 2 and _opens_with_parties(sent, data):
+        if last_pair and _opens_with_parties(sent, data):
             # "Сторони обговорили ...", "The two sides agreed ...": the pair of the sentence before.
             actors = [Actor(sent.start, last_pair[0], "", implicit=True, kind="parties"),
                       Actor(sent.start, last_pair[1], "", implicit=True, kind="parties")] + actors
@@ -532,6 +532,8 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     if len(subject_codes) == 2 and any(c.kb_id_ in _RECIPROCAL for c in events):
         add(subject_codes[0], subject_codes[1], subject[-1].index)
     for group in groups[1:]:
+        if subject[0].kind == "parties":
+            break  # "Сторони обговорили ... повернення депортованих Росією дітей": the two sides talk about others
         for actor in group:
             for code in subject_codes:
                 cue = min(events, key=lambda c: abs(c.start - actor.index))
