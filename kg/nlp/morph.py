@@ -173,10 +173,13 @@ def _strip_ending(word: str, case: str, gender: str | None) -> str:
 
 def _case_from_endings(words: list[str]) -> tuple[str, str | None] | None:
     """A case that the surname's ending leaves no doubt about, for names the dictionary does not know."""
-    last = lookup_key(words[-1]) if words else ""
-    if last.endswith(("ом", "ем", "єм")):
+    keys = [lookup_key(w) for w in words if w[:1].isupper()]
+    if not keys:
+        return None
+    # "Кіром Стармером", "Сирілом Рамафосою": one masculine instrumental ending settles the whole name
+    if any(k.endswith(("ом", "ем", "єм")) for k in keys) and all(k.endswith(("ом", "ем", "єм", "ою", "ею", "єю")) for k in keys):
         return ("ablt", "masc")
-    if last.endswith(("ові", "еві")):
+    if keys[-1].endswith(("ові", "еві")):
         return ("datv", "masc")
     return None
 

@@ -274,6 +274,7 @@ def kg_names(doc: Doc) -> Doc:
         for span in doc.spans["kg_cue"]:
             blocked.update(range(span.start, span.end))
     spans: list[Span] = []
+    deferred: list[Span] = []
     i = 0
     n = len(doc)
     while i < n:
@@ -300,9 +301,29 @@ def kg_names(doc: Doc) -> Doc:
         span = doc[i:j]
         if _plausible_name(span):
             spans.append(Span(doc, i, j, label="PERSON"))
+        elif len(span) == 1 and doc.lang_ == "uk" and span[0].is_sent_start:
+            deferred.append(span)
         i = j
-    doc.spans["kg_name"] = spans
+    # "Рамафоса, зі свого боку, повідомив": a lone word opening a sentence is a name when the article names
+    # that person in full elsewhere ("Сирілом Рамафосою") or the gazetteer knows the surname.
+    known = {lookup_key(t.text) for s in spans if len(s) > 1 for t in s}
+    listed = {i for a in doc.spans["kg_actor"] for i in range(a.start, a.end)}
+    for span in deferred:
+        key = lookup_key(span.text)
+        if span.start in listed or any(_same_stem(key, k) for k in known):
+            spans.append(Span(doc, span.start, span.end, label="PERSON"))
+    doc.spans["kg_name"] = sorted(spans, key=lambda s: s.start)
     return doc
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two inflected forms of one name: they differ at most in the last two letters (Рамафоса, Рамафосою)."""
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= max(4, len(a) - 2, len(b) - 3) and min(len(a), len(b)) >= 4
 
 
 _ARABIC_PARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bou|ben|аль|ель|ібн|бін|абу)[-‑][A-ZА-ЯІЇЄҐ]")
