@@ -17,6 +17,7 @@ ROLES = [
     ("uk", "Про це заявила Кая Каллас, верховна представниця ЄС.", {("Кая Каллас", "foreign_minister", "EU")}),
     ("uk", "Генсек НАТО Марк Рютте відвідав Вільнюс.", {("Марк Рютте", "head_of_organisation", "NATO")}),
     ("uk", "Колишній президент Польщі Анджей Дуда виступив на форумі.", set()),
+    ("uk", "Зеленський провів розмову з президентом ПАР Сирілом Рамафосою.", {("Сиріл Рамафоса", "president", "ZA")}),
     ("en", "Japanese Prime Minister Sanae Takaichi met reporters.", {("Sanae Takaichi", "prime_minister", "JP")}),
     ("en", "U.S. Secretary of State Marco Rubio spoke on Monday.", {("Marco Rubio", "foreign_minister", "US")}),
     ("en", "Keir Starmer, the British prime minister, said so.", {("Keir Starmer", "prime_minister", "GB")}),
@@ -96,6 +97,12 @@ def test_the_two_sides_are_the_pair_before_them_and_talk_about_others() -> None:
     doc = load_pipeline("uk")("Міністр закордонних справ України Андрій Сибіга провів переговори з главою МЗС Аргентини. "
                               "Сторони обговорили участь Аргентини у поверненні дітей, депортованих Росією.")
     assert {(r.a, r.b, r.type) for r in extract_relations(doc)} == {("AR", "UA", "cooperation")}
+
+
+def test_a_surname_opening_a_sentence_refers_to_the_person_named_in_full() -> None:
+    doc = load_pipeline("uk")("Президент ПАР Сиріл Рамафоса прибув до Києва. Рамафоса, зі свого боку, провів "
+                              "переговори з прем’єр-міністром Японії Санае Такаїчі.")
+    assert ("JP", "ZA", "cooperation") in {(r.a, r.b, r.type) for r in extract_relations(doc)}
 
 
 def test_a_war_told_in_halves_relates_its_aggressor_and_its_target() -> None:
