@@ -62,6 +62,7 @@ RELATIONS = [
     ("en", "Diplomats said Slovakia and the Czech Republic had also raised concerns about the energy provisions.", set()),
     ("uk", "За даними Брюсселя, Китай постачав Росії мікроелектроніку для дронів.", {("CN", "RU", "cooperation")}),
     ("uk", "Німецький міністр заявив, що не бачить у Кремля готовності до справжніх переговорів.", set()),
+    ("en", "Israeli air strikes in Gaza killed 11 people, according to US officials.", {("IL", "PS", "conflict")}),
     # the target of sanctions is no partner of whoever thanks for them
     ("en", "Ukraine's Foreign Minister Andrii Sybiha thanked the EU for the sanctions against Russia and Iran.",
      {("EU", "UA", "cooperation"), ("EU", "RU", "conflict"), ("EU", "IR", "conflict")}),

@@ -111,8 +111,14 @@ def _host_of_role(doc: Doc, span: Span) -> bool:
 
 def _source_of_report(doc: Doc, span: Span, data: dict) -> bool:
     """A polity named as the source of a report ("за даними Брюсселя", "according to Washington"), not a party."""
-    words = [lookup_key(t.text) for t in doc[max(0, span.start - 4):span.start] if lookup_key(t.text) != "the"]
-    return any(words[-len(p.split()):] == p.split() for p in data.get("attribution", ()))
+    words = [lookup_key(t.text) for t in doc[max(0, span.start - 6):span.start] if lookup_key(t.text) != "the"]
+    for phrase in data.get("attribution", ()):
+        p = phrase.split()
+        # the phrase, then at most two modifiers ("according to local health officials")
+        for k in range(len(words) - len(p), max(-1, len(words) - len(p) - 3), -1):
+            if k >= 0 and words[k:k + len(p)] == p and not any(w in (",", ".", ";", ":") for w in words[k + len(p):]):
+                return True
+    return False
 
 
 def _organisation_as_attribute(doc: Doc, span: Span, data: dict) -> bool:
@@ -171,7 +177,7 @@ def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], mentions: list[
         if span.start >= sent.start and span.end <= sent.end and not taken & set(range(span.start, span.end)):
             actors.append(Actor(span.start, span.kb_id_, span.text, True, kind="place", end=span.end))
     for m in mentions:
-        if sent.start <= m.start < sent.end and m.person.country:
+        if sent.start <= m.start < sent.end and m.person.country and not _source_of_report(doc, doc[m.start:m.end], data):
             actors.append(Actor(m.start, m.person.country, doc[m.start:m.end].text, kind="person", end=m.end))
     if speaker:
         for tok in sent:
