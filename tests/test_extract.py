@@ -63,6 +63,14 @@ RELATIONS = [
     ("uk", "За даними Брюсселя, Китай постачав Росії мікроелектроніку для дронів.", {("CN", "RU", "cooperation")}),
     ("uk", "Німецький міністр заявив, що не бачить у Кремля готовності до справжніх переговорів.", set()),
     ("en", "Israeli air strikes in Gaza killed 11 people, according to US officials.", {("IL", "PS", "conflict")}),
+    # denials, venues, borders and membership place no relation
+    ("en", "Ecuador's foreign minister denied that Quito had held any talks with Washington.", set()),
+    ("uk", "Сибіга, який раніше зустрічався з Суджіоно на полях Генасамблеї ООН, назвав розмову важливою.", set()),
+    ("uk", "Міністри оборони Латвії, Литви та Естонії погодили будівництво оборонної лінії на кордонах з Росією і Білоруссю.",
+     {("EE", "LT", "cooperation"), ("EE", "LV", "cooperation"), ("LT", "LV", "cooperation")}),
+    ("uk", "Румунія засудила порушення повітряного простору держави – члена НАТО російським дроном.", {("RO", "RU", "conflict")}),
+    ("uk", "Зеленський подякував Індонезії за підтримку повернення українських дітей, депортованих Росією.",
+     {("ID", "UA", "cooperation")}),
     # the target of sanctions is no partner of whoever thanks for them
     ("en", "Ukraine's Foreign Minister Andrii Sybiha thanked the EU for the sanctions against Russia and Iran.",
      {("EU", "UA", "cooperation"), ("EU", "RU", "conflict"), ("EU", "IR", "conflict")}),

@@ -86,6 +86,18 @@ def _negated(doc: Doc, index: int, negations: set[str]) -> bool:
     return count % 2 == 1  # "не відмовлятиметься від співпраці": two negations affirm
 
 
+def _denied(doc: Doc, cue: Span, data: dict) -> bool:
+    """An event someone denies ("denied that Quito had held any talks with Washington", "Пєсков заперечив
+    повідомлення про те, що Москва веде переговори") or says is not there ("Таких переговорів немає")."""
+    denial = set(data.get("denial", ()))
+    sent_start, sent_end = _index.sent_bounds(doc, cue.start)
+    for j in range(cue.start - 1, max(sent_start, cue.start - 15) - 1, -1):
+        if lookup_key(doc[j].text) in denial or set(doc[j]._.lemmas) & denial:
+            return True
+    after = set(data.get("negation_after", ()))
+    return any(lookup_key(t.text) in after for t in doc[cue.end:min(sent_end, cue.end + 2)])
+
+
 _COORDINATORS = {",", "and", "&", "і", "й", "та", "а", "also", "the"}
 _RECIPROCAL = {"meeting", "agreement", "call", "cooperation", "support", "visit", "clash"}
 
@@ -107,6 +119,25 @@ def _host_of_role(doc: Doc, span: Span) -> bool:
     if i < 0 or lookup_key(doc[i].text) not in ("to", "at", "при", "в", "у", "до"):
         return False
     return any(r.end <= i and i - r.end <= 3 for r in index.spans(doc, "kg_role"))
+
+
+def _venue_or_border(doc: Doc, span: Span, data: dict) -> bool:
+    """A polity that only places something: a venue ("на полях Генасамблеї ООН", "on the sidelines of the EU
+    summit") or a border ("на кордонах з Росією і Білоруссю", "the border with Niger")."""
+    sent_start = _index.sent_bounds(doc, span.start)[0]
+    words = [lookup_key(t.text) for t in doc[max(sent_start, span.start - 5):span.start]]
+    for phrase in data.get("venue_phrases", ()):
+        p = phrase.split()
+        if any(words[k:k + len(p)] == p for k in range(len(words) - len(p) + 1)):
+            return True
+    borders, withs = set(data.get("border_words", ())), set(data["with"]) | {"with"}
+    for j in range(max(sent_start, span.start - 4), span.start - 1):
+        if (lookup_key(doc[j].text) in borders or set(doc[j]._.lemmas) & borders) and lookup_key(doc[j + 1].text) in withs:
+            # the polity just after, or a list after it ("з Росією і Білоруссю")
+            between = [lookup_key(t.text) for t in doc[j + 2:span.start]]
+            return all(w in _COORDINATORS or index.polity_at(doc, k) is not None
+                       for w, k in zip(between, range(j + 2, span.start)))
+    return False
 
 
 def _source_of_report(doc: Doc, span: Span, data: dict) -> bool:
@@ -166,7 +197,8 @@ def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], mentions: list[
                 j -= 1  # "in northern Benin", "на півночі Бенину"
             prev = lookup_key(doc[j].text) if j >= sent.start and j < span.start else ""
             locative = prev in loc_preps and span.label_ in ("pref", "alt", "capital")
-            if _host_of_role(doc, span) or _organisation_as_attribute(doc, span, data) or _source_of_report(doc, span, data):
+            if (_host_of_role(doc, span) or _organisation_as_attribute(doc, span, data) or _source_of_report(doc, span, data)
+                    or _venue_or_border(doc, span, data)):
                 continue  # "US Ambassador to the UN", "постпред при ООН": where they serve, not a party
             kind = "demonym" if span.label_ == "demonym" else span.label_ if span.label_ in ("capital", "seat") else "name"
             actors.append(Actor(span.start, span.kb_id_, span.text, locative, kind=kind, end=span.end))
@@ -279,7 +311,8 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         topics = tuple(sorted(t for t, w in topic_weights.items() if w >= 1.0))
         weapons = [c.start for c in sent_cues if c.label_ == "topic" and c.kb_id_ == "defence"]
         events = [c for c in sent_cues if (c.label_ == "relation" or (c.label_ == "relation_weak" and any(
-                  -5 <= w - c.start <= 5 for w in weapons))) and not _negated(doc, c.start, negations)]
+                  -5 <= w - c.start <= 5 for w in weapons))) and not _negated(doc, c.start, negations)
+                  and not _denied(doc, c, data)]
         # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
         # they are no event between the sentence's other actors.
         war_words = [c for c in events if c.kb_id_ in _WAR_WORDS]
@@ -482,6 +515,10 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     # "Russia's war"): parties to the conflict, never partners in the same sentence.
     opposed = {a.code for c in conflict_cues for a in actors
                if 0 <= a.index - c.end <= 2 or (0 < c.start - a.index <= 2 and a.kind in ("demonym", "name", "capital", "seat"))}
+    hostile = set(data.get("hostile_participles", ()))
+    for tok in sent:  # "дітей, депортованих Росією", "territories occupied by Russia": no partner either
+        if lookup_key(tok.text) in hostile or set(tok._.lemmas) & hostile:
+            opposed.update(a.code for a in actors if 0 < a.index - tok.i <= 2)
     for group in _groups(doc, actors):  # "санкції проти Росії та Ірану": the whole list
         if any(a.code in opposed for a in group):
             opposed.update(a.code for a in group)
@@ -535,8 +572,11 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     groups = [g for g in groups if not any(g is a for a in argument_groups)] or groups
     subject = groups[0]
     subject_codes = list(dict.fromkeys(a.code for a in subject))
-    if len(subject_codes) == 2 and any(c.kb_id_ in _RECIPROCAL for c in events):
-        add(subject_codes[0], subject_codes[1], subject[-1].index)
+    # "Латвія, Литва та Естонія погодили спільну закупівлю": a short list agreeing together is a web of three
+    if 2 <= len(subject_codes) <= 3 and any(c.kb_id_ in _RECIPROCAL for c in events):
+        for i, x in enumerate(subject_codes):
+            for y in subject_codes[i + 1:]:
+                add(x, y, subject[-1].index)
     for group in groups[1:]:
         if subject[0].kind == "parties":
             break  # "Сторони обговорили ... повернення депортованих Росією дітей": the two sides talk about others
