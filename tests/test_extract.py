@@ -71,6 +71,10 @@ RELATIONS = [
     ("uk", "Румунія засудила порушення повітряного простору держави – члена НАТО російським дроном.", {("RO", "RU", "conflict")}),
     ("uk", "Зеленський подякував Індонезії за підтримку повернення українських дітей, депортованих Росією.",
      {("ID", "UA", "cooperation")}),
+    ("en", "Meanwhile, relations between Haiti and the Dominican Republic deteriorated further.", {("DO", "HT", "conflict")}),
+    ("en", "Serbia's energy minister denied on Thursday that Belgrade had held any talks with Russia on a new gas "
+           "supply contract.", set()),
+    ("en", "The sanctions are part of Washington's pressure on Moscow's oil revenues.", {("RU", "US", "conflict")}),
     # the target of sanctions is no partner of whoever thanks for them
     ("en", "Ukraine's Foreign Minister Andrii Sybiha thanked the EU for the sanctions against Russia and Iran.",
      {("EU", "UA", "cooperation"), ("EU", "RU", "conflict"), ("EU", "IR", "conflict")}),

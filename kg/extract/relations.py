@@ -91,7 +91,7 @@ def _denied(doc: Doc, cue: Span, data: dict) -> bool:
     повідомлення про те, що Москва веде переговори") or says is not there ("Таких переговорів немає")."""
     denial = set(data.get("denial", ()))
     sent_start, sent_end = _index.sent_bounds(doc, cue.start)
-    for j in range(cue.start - 1, max(sent_start, cue.start - 15) - 1, -1):
+    for j in range(cue.start - 1, max(sent_start, cue.start - 30) - 1, -1):
         if lookup_key(doc[j].text) in denial or set(doc[j]._.lemmas) & denial:
             return True
     after = set(data.get("negation_after", ()))
