@@ -75,6 +75,9 @@ RELATIONS = [
     ("en", "Serbia's energy minister denied on Thursday that Belgrade had held any talks with Russia on a new gas "
            "supply contract.", set()),
     ("en", "The sanctions are part of Washington's pressure on Moscow's oil revenues.", {("RU", "US", "conflict")}),
+    ("uk", "Данія профінансує відбудову Миколаївщини.", {("DK", "UA", "cooperation")}),
+    ("uk", "За даними Коордштабу, еміратські посередники провели консультації з представниками Москви.",
+     {("AE", "RU", "cooperation")}),
     # the target of sanctions is no partner of whoever thanks for them
     ("en", "Ukraine's Foreign Minister Andrii Sybiha thanked the EU for the sanctions against Russia and Iran.",
      {("EU", "UA", "cooperation"), ("EU", "RU", "conflict"), ("EU", "IR", "conflict")}),

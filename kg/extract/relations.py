@@ -321,7 +321,10 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         # (or where force is used: "military operations in Syria", "удари по Києву").
         # A strike's target may stand further off ("launched 400 drones and 30 missiles at Ukraine").
         reach = [(c, 8 if c.kb_id_ == "attack" else 3) for c in events if c.kb_id_ in ("visit", "attack")]
-        actors = [a for a in actors if not a.locative or any(0 <= a.index - c.end <= n for c, n in reach)]
+        # A region or city may also receive aid ("опікується відновленням Миколаївщини").
+        reach += [(c, 3) for c in events if c.kb_id_ == "aid"]
+        actors = [a for a in actors if not a.locative or any(0 <= a.index - c.end <= n for c, n in reach
+                                                             if a.kind == "place" or c.kb_id_ != "aid")]
         sanction_words = [c for c in events if c.kb_id_ in ("sanction", "tariff")]
         # "sanctions package", "пакет санкцій": the package is the sanctions', no aid.
         events = [c for c in events if _event_type(c.kb_id_) == "conflict"
