@@ -18,6 +18,8 @@ ROLES = [
     ("uk", "Генсек НАТО Марк Рютте відвідав Вільнюс.", {("Марк Рютте", "head_of_organisation", "NATO")}),
     ("uk", "Колишній президент Польщі Анджей Дуда виступив на форумі.", set()),
     ("uk", "Зеленський провів розмову з президентом ПАР Сирілом Рамафосою.", {("Сиріл Рамафоса", "president", "ZA")}),
+    ("en", "PRAGUE, Feb 3 — Czechia expelled a Chinese diplomat. Deputy Foreign Minister Lukáš Beneš handed a protest "
+           "note to the Chinese ambassador.", {("Lukáš Beneš", "deputy_minister", "CZ")}),
     ("en", "Japanese Prime Minister Sanae Takaichi met reporters.", {("Sanae Takaichi", "prime_minister", "JP")}),
     ("en", "U.S. Secretary of State Marco Rubio spoke on Monday.", {("Marco Rubio", "foreign_minister", "US")}),
     ("en", "Keir Starmer, the British prime minister, said so.", {("Keir Starmer", "prime_minister", "GB")}),

@@ -436,7 +436,8 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
     # затвердив ..."); an organisation for heads of organisations; the article's own polity (dateline, else
     # the most named one); the language's home country.
     home = data.get("home_country")
-    taken = _attached_polity_spans(doc, [rs for _, _, pol, _, _, rs in links if pol])
+    # (any title's polity: "handed a protest note to the Chinese ambassador" gives China to no one else)
+    taken = _attached_polity_spans(doc, [rs for _, _, pol, _, _, rs in links if pol]) | _title_polities(doc, data)
     article_polity = _article_polity(doc)
     resolved: list[tuple[Person, str, str, bool, Span, Span]] = []
     for final in (False, True):
@@ -528,6 +529,24 @@ def _attached_polity_spans(doc: Doc, roles: list[Span]) -> set[int]:
             if index.sent_bounds(doc, role.start)[0] <= span.start < index.sent_bounds(doc, role.start)[1] and (
                     role.start - 3 <= span.start < role.start or role.end <= span.start <= role.end + 2):
                 taken.add(span.start)
+    return taken
+
+
+def _title_polities(doc: Doc, data: dict) -> set[int]:
+    """Starts of polities that qualify a title right beside it ("the Chinese ambassador", "Japan's defence
+    ministry", "посла Росії"), named or not: they are that title's, not free for another official."""
+    preps = set(data["location_prepositions"]) | {"with", "з", "із", "зі"}
+    taken: set[int] = set()
+    for role in index.spans(doc, "kg_role"):
+        before = index.polity_at(doc, role.start - 1) if role.start > 0 else None
+        if before is None and role.start > 1 and doc[role.start - 1].text in ("'s", "’s", "the"):
+            before = index.polity_at(doc, role.start - 2)
+        if before is not None and not (before.start > 0 and lookup_key(doc[before.start - 1].text) in preps):
+            taken.add(before.start)
+        after = role.end + (1 if role.end < len(doc) and lookup_key(doc[role.end].text) in ("of", "the") else 0)
+        span = index.polity_at(doc, after) if after < len(doc) else None
+        if span is not None and span.start == after:
+            taken.add(span.start)
     return taken
 
 
