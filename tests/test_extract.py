@@ -20,6 +20,10 @@ ROLES = [
     ("uk", "Зеленський провів розмову з президентом ПАР Сирілом Рамафосою.", {("Сиріл Рамафоса", "president", "ZA")}),
     ("en", "PRAGUE, Feb 3 — Czechia expelled a Chinese diplomat. Deputy Foreign Minister Lukáš Beneš handed a protest "
            "note to the Chinese ambassador.", {("Lukáš Beneš", "deputy_minister", "CZ")}),
+    ("uk", "Уламки впали в Румунії, повідомив начальник Одеської обласної військової адміністрації Олег Кіпер.",
+     {("Олег Кіпер", "other_official", "UA")}),
+    ("en", "Chairman of the Kyrgyz Cabinet of Ministers Adylbek Kasymaliev said so.",
+     {("Adylbek Kasymaliev", "prime_minister", "KG")}),
     ("en", "Japanese Prime Minister Sanae Takaichi met reporters.", {("Sanae Takaichi", "prime_minister", "JP")}),
     ("en", "U.S. Secretary of State Marco Rubio spoke on Monday.", {("Marco Rubio", "foreign_minister", "US")}),
     ("en", "Keir Starmer, the British prime minister, said so.", {("Keir Starmer", "prime_minister", "GB")}),

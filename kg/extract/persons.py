@@ -448,7 +448,8 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
                     polity = person.country or _organisation_near(doc, name)
                 else:
                     listed = _listed(doc, name)
-                    polity = person.country or (listed[1] if listed else None) or _coordinated_polity(
+                    polity = person.country or (listed[1] if listed else None) or _home_institution(
+                        role_span, data) or _coordinated_polity(
                         doc, role_span, resolved, data) or _sole_actor_polity(doc, index.sentence(doc, name.start), data, taken)
                     if polity is None and final and role != "ambassador":
                         polity = _sole_actor_polity(doc, index.sentence(doc, name.start), data, taken, places=True)
@@ -532,6 +533,15 @@ def _attached_polity_spans(doc: Doc, roles: list[Span]) -> set[int]:
     return taken
 
 
+def _home_institution(role: Span, data: dict) -> str | None:
+    """The language's home country for titles of its own institutions ("начальник Одеської обласної військової
+    адміністрації", "секретар РНБО"): only that country has them."""
+    words = set(data.get("home_institutions", ()))
+    if words and any(lookup_key(t.text) in words or set(t._.lemmas) & words for t in role):
+        return data.get("home_country")  # type: ignore[no-any-return]
+    return None
+
+
 def _title_polities(doc: Doc, data: dict) -> set[int]:
     """Starts of polities that qualify a title right beside it ("the Chinese ambassador", "Japan's defence
     ministry", "посла Росії"), named or not: they are that title's, not free for another official."""
@@ -578,7 +588,9 @@ def _organisation_near(doc: Doc, name: Span) -> str | None:
 def _article_polity(doc: Doc) -> str | None:
     """The article's own polity: its dateline's ("KYIV, Nov 20 —"), else the one it names most (twice or more)."""
     polities = [s for s in index.spans(doc, "kg_polity") if not any(t._.noise for t in s)]
-    for span in polities[:3]:
+    # a region's or city's dateline is its country's ("KHARKIV, March 18 —")
+    places = [s for s in index.spans(doc, "kg_place") if not any(t._.noise for t in s)]
+    for span in sorted(polities[:3] + places[:3], key=lambda s: s.start)[:3]:
         nxt = doc[span.end] if span.end < len(doc) else None
         if span.text.isupper() and len(span.text) > 2 and nxt is not None and nxt.text in (",", "—", "–", "("):
             return span.kb_id_

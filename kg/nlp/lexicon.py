@@ -15,7 +15,7 @@ from kg.nlp.morph import analyse
 from kg.ontology import concepts
 from kg.text import lookup_key
 
-__all__ = ["Entry", "Lexicon", "compile_lexicon", "Match", "word_keys"]
+__all__ = ["Entry", "Lexicon", "compile_lexicon", "Match", "word_keys", "WILDCARD"]
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,13 @@ def _is_abbreviation(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+#: A label word that matches any one word ("начальник * обласної військової адміністрації": any region's).
+WILDCARD = "*"
+
+
 class Lexicon:
-    """A trie over lemma sequences; ``matches`` yields every entry found in a token sequence."""
+    """A trie over lemma sequences (a label word ``*`` matches any word); ``matches`` yields every entry found
+    in a token sequence."""
 
     def __init__(self) -> None:
         self._root = _Node()
@@ -99,6 +104,8 @@ class Lexicon:
                         child = node.children.get(lemma)
                         if child is not None:
                             nxt.append(child)
+                    if WILDCARD in node.children:  # "начальник * обласної військової адміністрації"
+                        nxt.append(node.children[WILDCARD])
                 end += 1
                 frontier = list({id(n): n for n in nxt}.values())
                 for node in frontier:
@@ -134,7 +141,7 @@ def _compile(lang: str, tokenize: Callable[[str], list[str]]) -> Lexicon:
                     if not words:
                         continue
                     exact = category == "polity" and len(words) == 1 and _is_abbreviation(label)
-                    lemma_sets = [label_keys(lang, w) for w in words]
+                    lemma_sets = [(WILDCARD,) if w == WILDCARD else label_keys(lang, w) for w in words]
                     lexicon.add(lemma_sets, Entry(category, code, kind, label, exact))
     # Surnames of known office holders alone ("Трамп заявив", "said Sybiha"), when no two polities share them.
     surnames: dict[str, set[str]] = {}
