@@ -130,8 +130,22 @@ def _pre_modifiers(doc: Doc, role: Span, data: dict) -> tuple[str | None, bool, 
             former = True
             i -= 1
             continue
+        if doc.lang_ == "en" and (key in ("and", "&") or tok.text[:1].isupper() and tok.is_alpha) and not _holder_or_title(doc, i):
+            i -= 1  # a portfolio's name: "Iraqi Water Resources Minister", "Malaysia's Plantation and Commodities Minister"
+            continue
         break
     return polity, acting, former
+
+
+def _holder_or_title(doc: Doc, i: int) -> bool:
+    """Token i belongs to another title or to the name of its holder ("Foreign Minister Toshimitsu Motegi and
+    External Affairs Minister S. Jaishankar": the portfolio words stop at Motegi)."""
+    if index.role_ending_at(doc, i + 1) is not None or any(r.start <= i < r.end for r in index.spans(doc, "kg_role")):
+        return True
+    for name in index.spans(doc, "kg_name"):
+        if name.start <= i < name.end:
+            return name.start > 0 and any(r.end == name.start for r in index.spans(doc, "kg_role"))
+    return False
 
 
 _GAP_MAX = 10
