@@ -168,9 +168,13 @@ def _gap_word(token: Token, data: dict) -> bool:
         if text[:1].isupper() and token.i >= 1 and lookup_key(token.doc[token.i - 1].text) in ("the", "of"):
             return True  # "the speaker of the Riigikogu, Lauri Hussar": an institution's name
         return key in _EN_GAP or bool(token._.cue)
-    if text[:1].isupper() and not token._.cue:
-        return False
     grammemes = token._.grammemes
+    if text[:1].isupper() and not token._.cue:
+        # an institution's name in the complement ("речник МЗС Росії", "голова Державної служби ... України",
+        # "речник Тимчасових сил ООН"), but not a person's name
+        abbreviation = text.isupper() and 2 <= len(text) <= 6 and text.isalpha()
+        institution = token._.known and not ({"Name", "Surn", "Patr"} & grammemes) and bool(grammemes & _CONTENT_POS)
+        return abbreviation or (institution and not token.is_sent_start)
     return bool(grammemes & _CONTENT_POS) and not ({"VERB", "INFN", "GRND"} & grammemes and "NOUN" not in grammemes)
 
 
@@ -246,6 +250,8 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
             i = span.start - 1
         elif _gap_word(doc[i], data):
             i -= 1
+        elif doc[i].text == "," and i + 1 < end and i > sent_start and _gap_word(doc[i + 1], data) and _gap_word(doc[i - 1], data):
+            i -= 1  # a list inside the complement: "міністр планування, розвитку та спеціальних ініціатив Пакистану"
         else:
             return None
         steps += 1
@@ -462,7 +468,7 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
                     polity = person.country or _organisation_near(doc, name)
                 else:
                     listed = _listed(doc, name)
-                    polity = person.country or (listed[1] if listed else None) or _home_institution(
+                    polity = person.country or (listed[1] if listed else None) or _title_polity(
                         role_span, data) or _coordinated_polity(
                         doc, role_span, resolved, data) or _sole_actor_polity(doc, index.sentence(doc, name.start), data, taken)
                     if polity is None and final and role != "ambassador":
@@ -547,12 +553,14 @@ def _attached_polity_spans(doc: Doc, roles: list[Span]) -> set[int]:
     return taken
 
 
-def _home_institution(role: Span, data: dict) -> str | None:
-    """The language's home country for titles of its own institutions ("начальник Одеської обласної військової
-    адміністрації", "секретар РНБО"): only that country has them."""
-    words = set(data.get("home_institutions", ()))
-    if words and any(lookup_key(t.text) in words or set(t._.lemmas) & words for t in role):
-        return data.get("home_country")  # type: ignore[no-any-return]
+def _title_polity(role: Span, data: dict) -> str | None:
+    """The polity a title names by itself, as institutions only one polity has ("начальник Одеської обласної
+    військової адміністрації", "секретар РНБО": Ukraine; "єврокомісар": the EU)."""
+    mapping: dict[str, str] = data.get("title_polities", {})
+    for token in role:
+        for key in (lookup_key(token.text), *token._.lemmas):
+            if key in mapping:
+                return mapping[key]
     return None
 
 
