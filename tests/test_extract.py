@@ -92,6 +92,10 @@ RELATIONS = [
     ("uk", "Данія профінансує відбудову Миколаївщини.", {("DK", "UA", "cooperation")}),
     ("uk", "За даними Коордштабу, еміратські посередники провели консультації з представниками Москви.",
      {("AE", "RU", "cooperation")}),
+    ("en", "The United States, South Korea and Japan imposed coordinated sanctions on North Korean hackers.",
+     {("JP", "KR", "cooperation"), ("JP", "US", "cooperation"), ("KR", "US", "cooperation"), ("JP", "KP", "conflict"),
+      ("KP", "KR", "conflict"), ("KP", "US", "conflict")}),
+    ("en", "Algeria cut diplomatic ties with Morocco in 2021.", {("DZ", "MA", "conflict")}),
     # the target of sanctions is no partner of whoever thanks for them
     ("en", "Ukraine's Foreign Minister Andrii Sybiha thanked the EU for the sanctions against Russia and Iran.",
      {("EU", "UA", "cooperation"), ("EU", "RU", "conflict"), ("EU", "IR", "conflict")}),

@@ -173,7 +173,7 @@ def _groups(doc: Doc, actors: list[Actor]) -> list[list[Actor]]:
     for actor in actors:
         if groups:
             last = groups[-1][-1]
-            between = [t for t in doc[last.index + 1:actor.index]]
+            between = [t for t in doc[max(last.index + 1, last.end):actor.index]]
             # tokens of the previous actor's own span ("Сполучені Штати") and possessives do not separate
             words = [lookup_key(t.text) for t in between if not t.is_space]
             # ("his Egyptian and Turkish counterparts": a pronoun next to a demonym is no list)
@@ -327,8 +327,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
                                                              if a.kind == "place" or c.kb_id_ != "aid")]
         sanction_words = [c for c in events if c.kb_id_ in ("sanction", "tariff")]
         # "sanctions package", "пакет санкцій": the package is the sanctions', no aid.
-        events = [c for c in events if _event_type(c.kb_id_) == "conflict"
-                  or not any(-2 <= s.start - c.start <= 2 for s in sanction_words)]
+        events = [c for c in events if c.kb_id_ != "aid" or not any(-2 <= s.start - c.start <= 2 for s in sanction_words)]
         conflict_words = [c for c in events if _event_type(c.kb_id_) == "conflict"]
         actors = [a for a in actors if a.kind != "demonym" or _demonym_is_actor(doc, a, data)
                   or any(0 < c.start - a.index <= 2 or 0 < a.index - c.start <= 2 for c in conflict_words)]
@@ -499,16 +498,15 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     paired: set[int] = set()  # actors of a conflict phrase with its agent and target
     groups = _groups(doc, actors)
 
-    def add(x: str, y: str, near: int) -> None:
+    def add(x: str, y: str, near: int, pool: list[Span] | None = None) -> None:
         if x == y:
             return
-        cue = min(events, key=lambda c: abs(c.start - near))
+        cue = min(pool or events, key=lambda c: abs(c.start - near))
         if near in consumed.get(cue.start, ()) or (_event_type(cue.kb_id_) == "conflict" and near in paired):
             return  # "засідання через удари Росії по Україні": the strike relates Russia and Ukraine, not the Council
         kind = _event_type(cue.kb_id_) or "cooperation"
         if kind == "cooperation" and (x in opposed or y in opposed):
             return  # "thanked the EU for sanctions against Russia": Russia is the target, no partner
-        kind = _event_type(cue.kb_id_) or "cooperation"
         key = (min(x, y), max(x, y))
         if key not in out:
             out[key] = (kind, cue)
@@ -548,10 +546,13 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
                 if target is not None:
                     # "incursions into the airspace of Poland and Romania": every target of the list
                     group = next((g for g in groups if target in g), [target])
-                    for t in group[group.index(target):]:
-                        if t.code != agent.code:
-                            out[(min(agent.code, t.code), max(agent.code, t.code))] = ("conflict", cue)
-                    consumed[cue.start] = {agent.index} | {t.index for t in group}
+                    # "the US, South Korea and Japan imposed sanctions on ...": every agent of the list too
+                    agents = next((g for g in groups if agent in g), [agent])
+                    for a in agents:
+                        for t in group[group.index(target):]:
+                            if t.code != a.code:
+                                out[(min(a.code, t.code), max(a.code, t.code))] = ("conflict", cue)
+                    consumed[cue.start] = {a.index for a in agents} | {t.index for t in group}
                     paired.update(consumed[cue.start])
                 break
     # "між X і Y" / "between X and Y"
@@ -576,10 +577,12 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     subject = groups[0]
     subject_codes = list(dict.fromkeys(a.code for a in subject))
     # "Латвія, Литва та Естонія погодили спільну закупівлю": a short list agreeing together is a web of three
-    if 2 <= len(subject_codes) <= 3 and any(c.kb_id_ in _RECIPROCAL for c in events):
+    reciprocal = [c for c in events if c.kb_id_ in _RECIPROCAL]
+    if 2 <= len(subject_codes) <= 3 and reciprocal:
+        # (by the reciprocal word: "the US, South Korea and Japan imposed coordinated sanctions" makes them partners)
         for i, x in enumerate(subject_codes):
             for y in subject_codes[i + 1:]:
-                add(x, y, subject[-1].index)
+                add(x, y, subject[-1].index, reciprocal)
     for group in groups[1:]:
         if subject[0].kind == "parties":
             break  # "Сторони обговорили ... повернення депортованих Росією дітей": the two sides talk about others
