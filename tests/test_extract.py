@@ -96,6 +96,8 @@ RELATIONS = [
      {("JP", "KR", "cooperation"), ("JP", "US", "cooperation"), ("KR", "US", "cooperation"), ("JP", "KP", "conflict"),
       ("KP", "KR", "conflict"), ("KP", "US", "conflict")}),
     ("en", "Algeria cut diplomatic ties with Morocco in 2021.", {("DZ", "MA", "conflict")}),
+    ("uk", "У серпні Малі та Нігер розірвали дипломатичні відносини з Україною.",
+     {("ML", "UA", "conflict"), ("NE", "UA", "conflict")}),
     # the target of sanctions is no partner of whoever thanks for them
     ("en", "Ukraine's Foreign Minister Andrii Sybiha thanked the EU for the sanctions against Russia and Iran.",
      {("EU", "UA", "cooperation"), ("EU", "RU", "conflict"), ("EU", "IR", "conflict")}),

@@ -173,6 +173,10 @@ class LexiconComponent:
                 key = (m.start, m.end, m.entry.code)
                 if key not in unique or unique[key].entry.kind == "demonym":
                     unique[key] = m
+            if category == "polity":
+                # a country's name beats another's capital read from the same words ("Малі": Mali, not Malé)
+                named = {(m.start, m.end) for m in unique.values() if m.entry.kind in ("pref", "alt")}
+                unique = {k: m for k, m in unique.items() if m.entry.kind in ("pref", "alt") or (m.start, m.end) not in named}
             spans = [Span(doc, m.start, m.end, label=m.entry.kind if category in groups else
                           (category + "_weak" if m.entry.kind == "weak" else category),
                           kb_id=m.entry.code) for m in unique.values()]
