@@ -98,6 +98,7 @@ RELATIONS = [
     ("en", "Algeria cut diplomatic ties with Morocco in 2021.", {("DZ", "MA", "conflict")}),
     ("uk", "У серпні Малі та Нігер розірвали дипломатичні відносини з Україною.",
      {("ML", "UA", "conflict"), ("NE", "UA", "conflict")}),
+    ("en", "The case is backed by the Organisation of Islamic Cooperation, which has funded The Gambia's legal costs.", set()),
     # the target of sanctions is no partner of whoever thanks for them
     ("en", "Ukraine's Foreign Minister Andrii Sybiha thanked the EU for the sanctions against Russia and Iran.",
      {("EU", "UA", "cooperation"), ("EU", "RU", "conflict"), ("EU", "IR", "conflict")}),

@@ -238,6 +238,18 @@ def _institution_words(doc: Doc, data: dict) -> set[int]:
     masked: set[int] = set()
     for role in index.spans(doc, "kg_role"):
         masked.update(range(role.start, role.end))
+        # a portfolio after the title: "minister for international cooperation", "міністр з питань співпраці"
+        j = role.end
+        if j < len(doc) and lookup_key(doc[j].text) in ("for", "of", "з", "із"):
+            k = j + 1
+            while k < min(len(doc), j + 7) and not doc[k].is_punct and not (doc[k].text[:1].isupper() and doc.lang_ == "en"):
+                masked.add(k)
+                k += 1
+    if doc.lang_ == "en":
+        # a capitalised event word inside a sentence names something ("Organisation of Islamic Cooperation")
+        for cue in index.spans(doc, "kg_cue"):
+            if cue.label_ == "relation" and cue.text[:1].isupper() and not doc[cue.start].is_sent_start:
+                masked.update(range(cue.start, cue.end))
     topic_cues = [c for c in index.spans(doc, "kg_cue") if c.label_ in ("topic", "topic_weak")]
     for cue in topic_cues:
         if doc.lang_ == "en":
@@ -310,7 +322,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
                 topic_weights[c.kb_id_] = topic_weights.get(c.kb_id_, 0.0) + weight
         topics = tuple(sorted(t for t, w in topic_weights.items() if w >= 1.0))
         weapons = [c.start for c in sent_cues if c.label_ == "topic" and c.kb_id_ == "defence"]
-        events = [c for c in sent_cues if (c.label_ == "relation" or (c.label_ == "relation_weak" and any(
+        events = [c for c in sent_cues if c.start not in institutions and (c.label_ == "relation" or (c.label_ == "relation_weak" and any(
                   -5 <= w - c.start <= 5 for w in weapons))) and not _negated(doc, c.start, negations)
                   and not _denied(doc, c, data)]
         # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
