@@ -130,7 +130,8 @@ def _pre_modifiers(doc: Doc, role: Span, data: dict) -> tuple[str | None, bool, 
             former = True
             i -= 1
             continue
-        if doc.lang_ == "en" and (key in ("and", "&") or tok.text[:1].isupper() and tok.is_alpha) and not _holder_or_title(doc, i):
+        if doc.lang_ == "en" and (key in ("and", "&") or key in set(data.get("portfolio_words", ()))
+                                  or tok.text[:1].isupper() and tok.is_alpha) and not _holder_or_title(doc, i):
             i -= 1  # a portfolio's name: "Iraqi Water Resources Minister", "Malaysia's Plantation and Commodities Minister"
             continue
         break
@@ -192,9 +193,15 @@ def _host_preposition(doc: Doc, span: Span, data: dict) -> bool:
 def _complement_polity(doc: Doc, start: int, end: int, data: dict) -> str | None:
     """The first polity of a role's complement (tokens start..end) that is not a host after a preposition."""
     for span in index.spans(doc, "kg_polity"):
-        if start <= span.start and span.end <= end and span.label_ != "demonym" and not _host_preposition(doc, span, data):
+        if start <= span.start and span.end <= end and not _host_preposition(doc, span, data) and (
+                span.label_ != "demonym" or _demonym_on_noun(doc, span)):
             return span.kb_id_
     return None
+
+
+def _demonym_on_noun(doc: Doc, span: Span) -> bool:
+    """A Ukrainian demonym agreeing with the complement's noun: "командувач ліванської армії"."""
+    return doc.lang_ == "uk" and span.end < len(doc) and "NOUN" in doc[span.end]._.grammemes and not doc[span.end].text[:1].isupper()
 
 
 def _post_polity(doc: Doc, role: Span, data: dict | None = None) -> tuple[str | None, int]:
@@ -635,6 +642,8 @@ def extract_roles(doc: Doc) -> Iterator[RoleAssertion]:
     _, _, links = find_persons(doc)
     seen: set[tuple[str, str, str]] = set()
     for person, role, polity, acting, name, role_span in links:
+        if role == "vice_president" and polity in ("EU", "NATO", "UN"):
+            role = "other_official"  # a deputy head of an organisation ("віцепрезидентка Єврокомісії")
         key = (person.name, role, polity)
         if key in seen:
             continue
