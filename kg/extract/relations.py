@@ -76,12 +76,14 @@ _CLAUSE_EDGE = {",", ";", ":", "що", "which", "that", "але", "but", "«", "
 def _negated(doc: Doc, index: int, negations: set[str]) -> bool:
     """A negation word among the eight words before, within the same clause ("не приєдналася до західних санкцій")."""
     sent_start = _index.sent_bounds(doc, index)[0]
+    keys = _index.memo(doc, "keys", lambda: [lookup_key(t.text) for t in doc])
+    negative = _index.memo(doc, "negative", lambda: {t.i for t in doc if keys[t.i] in negations or keys[t.i].endswith("n't")
+                                                       or set(t._.lemmas) & negations})
     count = 0
     for j in range(index - 1, max(sent_start, index - 8) - 1, -1):
-        key = lookup_key(doc[j].text)
-        if key in _CLAUSE_EDGE:
+        if keys[j] in _CLAUSE_EDGE:
             break
-        if key in negations or key.endswith("n't") or set(doc[j]._.lemmas) & negations:
+        if j in negative:
             count += 1
     return count % 2 == 1  # "не відмовлятиметься від співпраці": two negations affirm
 
@@ -90,10 +92,10 @@ def _denied(doc: Doc, cue: Span, data: dict) -> bool:
     """An event someone denies ("denied that Quito had held any talks with Washington", "Пєсков заперечив
     повідомлення про те, що Москва веде переговори") or says is not there ("Таких переговорів немає")."""
     denial = set(data.get("denial", ()))
+    denials = _index.memo(doc, "denials", lambda: [t.i for t in doc if lookup_key(t.text) in denial or set(t._.lemmas) & denial])
     sent_start, sent_end = _index.sent_bounds(doc, cue.start)
-    for j in range(cue.start - 1, max(sent_start, cue.start - 30) - 1, -1):
-        if lookup_key(doc[j].text) in denial or set(doc[j]._.lemmas) & denial:
-            return True
+    if any(max(sent_start, cue.start - 30) <= j < cue.start for j in denials):
+        return True
     after = set(data.get("negation_after", ()))
     return any(lookup_key(t.text) in after for t in doc[cue.end:min(sent_end, cue.end + 2)])
 
