@@ -1,0 +1,52 @@
+"""The hand-annotated evaluation sets: every gold file is well formed, and the development set keeps its scores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.evaluation import evaluate
+from kg.ontology import concepts
+
+EVALUATION = Path(__file__).resolve().parent.parent / "evaluation"
+SETS = {"gold": EVALUATION / "gold", "holdout": EVALUATION / "holdout" / "gold",
+        "extra": EVALUATION / "extra" / "gold", "blind": EVALUATION / "blind" / "gold"}
+GOLD_FILES = sorted(p for folder in SETS.values() for p in folder.glob("*.json"))
+
+
+def test_every_set_is_there() -> None:
+    counts = {name: len(list(folder.glob("*.json"))) for name, folder in SETS.items()}
+    assert counts == {"gold": 60, "holdout": 20, "extra": 24, "blind": 20}
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_gold_file_is_well_formed(path: Path) -> None:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    assert set(gold) == {"id", "lang", "date", "persons", "relations"} and gold["id"] == path.stem
+    article = path.parent.parent / "articles" / f"{path.stem}.txt"
+    text = article.read_text(encoding="utf-8")
+    roles, countries, topics = concepts("role"), concepts("country"), concepts("topic")
+    for person in gold["persons"]:
+        assert person["role"] in roles and person["country"] in countries, person
+        for alias in person["aliases"]:
+            assert alias in text, (person["name"], alias)
+    seen = set()
+    for relation in gold["relations"]:
+        key = (relation["a"], relation["b"], relation["type"])
+        assert relation["a"] < relation["b"] and key not in seen, key
+        seen.add(key)
+        assert relation["a"] in countries and relation["b"] in countries, key
+        assert relation["type"] in ("cooperation", "conflict"), key
+        assert all(t in topics for t in relation.get("topics", [])), key
+
+
+def test_development_set_keeps_its_scores() -> None:
+    """Issue 3's targets on the development set (roles >= 0.90, pairs >= 0.85 per language), and a floor under
+    topics (target 0.75 not met) so that a change that loses them shows."""
+    report = evaluate(SETS["gold"]).as_dict()
+    for lang in ("uk", "en"):
+        assert report[lang]["roles"]["f1"] >= 0.90, (lang, report[lang]["roles"])
+        assert report[lang]["pairs"]["f1"] >= 0.85, (lang, report[lang]["pairs"])
+        assert report[lang]["topics"]["f1"] >= 0.62, (lang, report[lang]["topics"])
