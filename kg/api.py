@@ -49,8 +49,10 @@ class KnowledgeGraph:
         """Run SPARQL; rows as dicts. Values go in as bindings (``?country`` <- ``country=...``), never as text."""
         return rows(self.store.query(sparql, bindings))
 
-    def query_named(self, name: str) -> list[dict[str, Any]]:
-        return rows(self.store.query(named_query(name)))
+    def query_named(self, name: str, limit: int | None = None, **params: Any) -> list[dict[str, Any]]:
+        """A named query's rows; ``params`` bind its declared parameters (``query_named("roles", country="JP")``,
+        see :func:`kg.queries.query_params`), ``limit`` caps the rows."""
+        return rows(self.store.query(named_query(name, params, limit)))
 
     def export(self, path: str | os.PathLike[str], fmt: str = "turtle") -> Path:
         return export_to_path(self.store, fmt, Path(path))

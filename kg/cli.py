@@ -87,18 +87,32 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files or folders: .txt .
 def query(sparql: Optional[str] = typer.Argument(None, help="A SPARQL query (common prefixes are predeclared)."),
           file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the query from a .rq file."),
           named: Optional[str] = typer.Option(None, "--named", "-n", help="A named query (ontology/queries/*.rq)."),
+          param: Optional[list[str]] = typer.Option(None, "--param", "-p", metavar="NAME=VALUE",
+                                                    help="Bind a parameter of the --named query, e.g. country=JP "
+                                                         "(repeatable; a wrong name lists the query's parameters)."),
+          limit: Optional[int] = typer.Option(None, "--limit", min=0, help="At most this many rows."),
           fmt: str = typer.Option("table", "--format", help="table | csv | json (SPARQL 1.1 results JSON)."),
           store: Optional[Path] = StoreOpt) -> None:
     """Run a SPARQL query over all articles' graphs."""
-    from kg.queries import named_query, to_csv, to_json
+    from kg.queries import named_query, to_csv, to_json, with_limit
 
     given = [x for x in (sparql, file, named) if x is not None]
     if len(given) != 1:
         raise _fail(ValueError("give exactly one of QUERY, --file or --named"))
     if fmt not in ("table", "csv", "json"):
         raise _fail(ValueError(f"unknown format {fmt!r}: use table, csv or json"))
+    if param and not named:
+        raise _fail(ValueError("--param binds the parameters of a --named query"))
     try:
-        text = named_query(named) if named else (file.read_text(encoding="utf-8") if file else str(sparql))
+        params = _params(param or [])
+    except ValueError as error:
+        raise _fail(error) from None
+    try:
+        if named:
+            text = named_query(named, params, limit)
+        else:
+            text = file.read_text(encoding="utf-8") if file else str(sparql)
+            text = with_limit(text, limit) if limit is not None else text
         with _open(store) as graph:
             result = graph.store.query(text)
             if fmt == "json":
@@ -118,6 +132,20 @@ def query(sparql: Optional[str] = typer.Argument(None, help="A SPARQL query (com
         raise _fail(error) from None
     except Exception as error:  # noqa: BLE001 - a malformed query from the user: one line, no traceback
         raise _fail(KGError("E012 SPARQL error: {reason}", reason=str(error).splitlines()[0] if str(error) else type(error).__name__)) from None
+
+
+def _params(items: list[str]) -> dict[str, str]:
+    """``NAME=VALUE`` options as a dict (the value may hold '='; a name given twice is an error)."""
+    found: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        name = name.strip()
+        if not sep or not name or not value.strip():
+            raise ValueError(f"--param {item!r}: use NAME=VALUE, e.g. country=JP")
+        if name in found:
+            raise ValueError(f"--param {name} given twice")
+        found[name] = value.strip()
+    return found
 
 
 @app.command()

@@ -33,6 +33,7 @@ class Errors:
     E023 = "E023 cannot use the Dask scheduler {address}: {reason}"
     E030 = "E030 SPARQL endpoint {url} cannot be reached: {reason}"
     E031 = "E031 SPARQL endpoint {url} answered {status}: {reason}"
+    E040 = "E040 named query {query!r}: {reason}"
 
 
 class KGError(Exception):

@@ -199,13 +199,21 @@ class Store:
         return graphs
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Result:
-        """Run SPARQL over the union of all graphs; values come in through ``bindings``, never formatting."""
+        """Run SPARQL over the union of all graphs; values come in through ``bindings``, never formatting.
+
+        Straight on pyoxigraph (the dataset's prefixes predeclared, as rdflib's ``Dataset.query`` through oxrdflib
+        does), rows converted to rdflib terms as they are read, each distinct term once (``kg.queries``).
+        """
+        from kg.queries import from_oxigraph
+
         if bindings:
             sparql = sparql + "\n" + _values_clause(bindings)
         try:
-            return self.dataset.query(sparql)
+            found = self._ox.query(sparql, prefixes={p: str(ns) for p, ns in self.dataset.namespaces()},
+                                   use_default_graph_as_union=True)
         except SyntaxError as err:
             raise KGError(Errors.E012, reason=str(err).splitlines()[0]) from err
+        return from_oxigraph(found)
 
     def raw(self) -> ox.Store:
         """The underlying pyoxigraph store (for bulk export and benchmarks)."""
