@@ -2,7 +2,8 @@
 
 - ``Store(path)`` opens (or creates) a store folder; ``Store(None)`` is in memory (tests, evaluation).
 - Queries see the union of the named graphs (rdflib ``Dataset(default_union=True)``).
-- An article's graph is written in one Oxigraph transaction (``extend``): all of it or nothing.
+- An article's graph is written in one Oxigraph transaction (``extend``; ``kg ingest`` loads N-Quads with
+  ``Store.load``, also one transaction per batch of whole articles): all of it or nothing.
 - A lock file makes a second process wait (then fail with E014) instead of corrupting the store.
 - ``kg-store.json`` records the format version; a newer one is refused (E016), never rewritten.
 """
