@@ -92,3 +92,15 @@ def test_competency_queries_return_rows(seed_graph, name: str) -> None:  # type:
 @pytest.mark.parametrize("name", sorted(violation_queries()))
 def test_violation_queries_return_nothing(seed_graph, name: str) -> None:  # type: ignore[no-untyped-def]
     assert seed_graph.query(named_query(name)) == []
+
+
+def test_every_language_file_has_the_same_keys() -> None:
+    """Languages are data: a new language provides every key the extractor reads (an empty list where none apply)."""
+    import json
+    from importlib import resources
+
+    root = resources.files("kg.lang")
+    keys = {d.name: set(json.loads(d.joinpath("lexicon.json").read_text(encoding="utf-8")))
+            for d in root.iterdir() if d.is_dir() and d.joinpath("lexicon.json").is_file()}
+    assert {"uk", "en"} <= set(keys)
+    assert all(k == keys["en"] for k in keys.values()), {lang: k ^ keys["en"] for lang, k in keys.items()}
