@@ -178,3 +178,12 @@ def test_gazetteer_ties_a_bare_surname_to_its_polity_and_can_be_switched_off(mon
     doc = load_pipeline("uk")(text)
     assert list(doc.spans["kg_actor"]) == []
     assert {(r.a, r.b) for r in extract_relations(doc)} == set()
+
+
+def test_partners_lists_every_topic_of_a_pair(seed_graph) -> None:  # type: ignore[no-untyped-def]
+    """A pair with claims both with and without a topic still lists its topics (GROUP_CONCAT over an unbound value
+    is an error that Oxigraph turned into an empty column)."""
+    rows = {(r["a"], r["b"], r["type"]): r for r in seed_graph.query_named("partners")}
+    topics = rows[("JP", "UA", "cooperation")]["topics"].split(", ")
+    assert {"defence", "energy", "humanitarian", "cyber"} <= set(topics)
+    assert "-" not in topics and "" not in topics
