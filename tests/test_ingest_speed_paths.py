@@ -5,9 +5,7 @@ Each path must leave the store exactly as writing every quad of every article wo
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pyoxigraph as ox
@@ -25,20 +23,12 @@ from kg.rdf import ArticleGraphs, graph_iri
 from kg.sources import read_paths
 from kg.store import ONTOLOGY_GRAPH, Store
 
-from conftest import ROOT
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kg_bench_generate", ROOT / "benchmarks" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import bench_generator
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _generator().write(tmp_path_factory.mktemp("gen") / "articles", 60, seed=3, words=150)
+    return bench_generator().write(tmp_path_factory.mktemp("gen") / "articles", 60, seed=3, words=150)
 
 
 def _parse(data: bytes) -> set[ox.Quad]:

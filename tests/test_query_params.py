@@ -4,9 +4,7 @@ store through typer's CliRunner and the API, and on the remote SPARQL servers .c
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from typer.testing import CliRunner
@@ -122,34 +120,12 @@ def test_api_query_named_takes_parameters_and_limit(store: Path) -> None:
             graph.query_named("roles", colour="red")
 
 
-SERVERS = {"oxigraph": "KG_TEST_OXIGRAPH_URL", "virtuoso": "KG_TEST_VIRTUOSO_URL"}
-
-
-@pytest.fixture(params=list(SERVERS))
-def remote(request: pytest.FixtureRequest) -> Iterator[str]:
-    """A remote store (the servers .ci/run starts) holding the seed article; skipped when the server is not set."""
-    from kg.remote import RemoteStore
-
-    url = os.environ.get(SERVERS[request.param])
-    if not url:
-        pytest.skip(f"{SERVERS[request.param]} is not set (.ci/run starts the {request.param} server and sets it)")
-
-    def wipe() -> None:
-        store = RemoteStore(url, load_ontology=False)
-        try:
-            for name in store._kg_graphs():
-                store.update(f"DROP SILENT GRAPH <{name}>")
-        finally:
-            store.close()
-
-    try:
-        wipe()
-    except KGError as err:
-        pytest.skip(f"{request.param} server not reachable: {err}")
-    result = runner.invoke(app, ["ingest", str(SEEDS), "--store", url])
+@pytest.fixture
+def remote(remote_url: str) -> str:
+    """A remote store (the servers .ci/run starts) holding the seed article."""
+    result = runner.invoke(app, ["ingest", str(SEEDS), "--store", remote_url])
     assert result.exit_code == 0, result.output
-    yield url
-    wipe()
+    return remote_url
 
 
 def test_parameters_on_a_remote_store_give_the_local_rows(store: Path, remote: str) -> None:

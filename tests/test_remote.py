@@ -8,11 +8,7 @@ reason, when its variable is unset or the server does not answer. Before each te
 from __future__ import annotations
 
 import json
-import os
-import urllib.error
-import urllib.request
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from rdflib import Dataset, Graph, URIRef
@@ -21,47 +17,15 @@ from typer.testing import CliRunner
 
 import kg
 from kg.cli import app
-from kg.remote import RemoteStore
 
 from conftest import SEEDS
 
-SERVERS = {"oxigraph": "KG_TEST_OXIGRAPH_URL", "virtuoso": "KG_TEST_VIRTUOSO_URL"}
 runner = CliRunner()
 
 
-def _reachable(url: str) -> str | None:
-    from kg.remote import endpoints
-
-    query_url = endpoints(url)[0]
-    try:
-        req = urllib.request.Request(query_url + "?query=ASK%7B%7D", headers={"Accept": "application/sparql-results+json"})
-        urllib.request.urlopen(req, timeout=5).read()
-        return None
-    except (urllib.error.URLError, OSError) as err:
-        return f"{query_url} does not answer: {err}"
-
-
-def _wipe(url: str) -> None:
-    store = RemoteStore(url, load_ontology=False)
-    try:
-        for name in store._kg_graphs():
-            store.update(f"DROP SILENT GRAPH <{name}>")
-    finally:
-        store.close()
-
-
-@pytest.fixture(params=list(SERVERS))
-def url(request: pytest.FixtureRequest) -> Iterator[str]:
-    variable = SERVERS[request.param]
-    value = os.environ.get(variable)
-    if not value:
-        pytest.skip(f"{variable} is not set (.ci/run starts the {request.param} server and sets it)")
-    reason = _reachable(value)
-    if reason:
-        pytest.skip(f"{request.param} server not reachable: {reason}")
-    _wipe(value)
-    yield value
-    _wipe(value)
+@pytest.fixture
+def url(remote_url: str) -> str:
+    return remote_url
 
 
 def _key(rows: list[dict[str, object]]) -> list[str]:

@@ -5,7 +5,6 @@ Sizes are small here (a few hundred generated articles); benchmarks/ runs the sa
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -15,7 +14,6 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
-from types import ModuleType
 
 import pyoxigraph as ox
 import pytest
@@ -33,23 +31,15 @@ from kg.rdf import article_graph
 from kg.sources import Article, Limits, Rejection, read_paths
 from kg.store import ONTOLOGY_GRAPH, Store
 
-from conftest import ROOT
+from conftest import ROOT, bench_generator
 
 runner = CliRunner()
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kg_bench_generate", ROOT / "benchmarks" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """200 generated articles (uk and en) in a folder of .txt files with .meta.json sidecars."""
-    return _generator().write(tmp_path_factory.mktemp("gen") / "articles", 200, seed=7, words=150)
+    return bench_generator().write(tmp_path_factory.mktemp("gen") / "articles", 200, seed=7, words=150)
 
 
 def _graphs(store: Store) -> dict[str, Graph]:

@@ -398,7 +398,16 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
 
 
 _WAR_WORDS = ("conflict", "attack", "clash")
-_TARGET_WORDS = {"по", "на", "проти", "against", "on", "at", "into", "upon", "of"}
+# Words after a conflict word that introduce its target ("удари по Києву", "sanctions against Russia", "invasion of
+# Ukraine").
+_TARGET_WORDS = {"по", "на", "проти", "against", "on", "at", "into", "over", "upon", "of"}
+
+
+def _agent_on(doc: Doc, actors: list[Actor], cue: Span) -> Actor | None:
+    """The polity a conflict word names as its agent: a demonym or possessive before it ("Russian strikes",
+    "Russia's war"), a genitive right after it ("удари Росії")."""
+    return next((a for a in actors if (a.kind == "demonym" and 0 < cue.start - a.index <= 2) or _owns(doc, a, cue)
+                 or (a.index == cue.end and doc.lang_ != "en")), None)
 
 
 def _note_half_conflicts(doc: Doc, sent: Span, actors: list[Actor], events: list[Span],
@@ -406,12 +415,10 @@ def _note_half_conflicts(doc: Doc, sent: Span, actors: list[Actor], events: list
                          topics: tuple[str, ...], status: str) -> None:
     """Record war and strike words that name only their agent ("Росія продовжує війну", "Russian forces
     pressed their offensive") or only their target ("причетних до війни проти України")."""
-    codes = {a.code for a in actors}
     for cue in events:
         if cue.kb_id_ not in _WAR_WORDS:
             continue
-        agent = next((a for a in actors if (a.kind == "demonym" and 0 < cue.start - a.index <= 2) or _owns(doc, a, cue)
-                      or (a.index == cue.end and doc.lang_ != "en")), None)
+        agent = _agent_on(doc, actors, cue)
         target = None
         for j in range(cue.end, min(cue.end + 3, sent.end)):
             if lookup_key(doc[j].text) in _TARGET_WORDS:
@@ -539,11 +546,8 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
             opposed.update(a.code for a in group)
     # "удари Росії по енергетиці України", "Russian strikes on Ukraine", "sanctions against Russia by the EU":
     # a conflict word with its agent and its target is a pair of its own.
-    targets = {"по", "на", "проти", "against", "on", "at", "into", "over", "upon", "of"}  # "invasion of Ukraine"
     for cue in conflict_cues:
-        agent = next((a for a in actors if (a.kind == "demonym" and 0 < cue.start - a.index <= 2)
-                      or (_owns(doc, a, cue))
-                      or (a.index == cue.end and doc.lang_ != "en")), None)
+        agent = _agent_on(doc, actors, cue)
         if agent is None and cue.kb_id_ in ("sanction", "tariff"):
             # "thanked the EU for the sanctions against Russia": no agent on the word, the polity just before it
             # imposes them (only when a target follows).
@@ -555,7 +559,7 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
             continue
         start = max(cue.end, agent.end)
         for j in range(start, min(start + 4, sent.end)):
-            if lookup_key(doc[j].text) in targets:
+            if lookup_key(doc[j].text) in _TARGET_WORDS:
                 target = next((a for a in actors if j < a.index <= j + 4 and a.code != agent.code), None)
                 if target is not None:
                     # "incursions into the airspace of Poland and Romania": every target of the list
