@@ -107,6 +107,14 @@ RELATIONS = [
     # the target of sanctions is no partner of whoever thanks for them
     ("en", "Ukraine's Foreign Minister Andrii Sybiha thanked the EU for the sanctions against Russia and Iran.",
      {("EU", "UA", "cooperation"), ("EU", "RU", "conflict"), ("EU", "IR", "conflict")}),
+    # a passive strike names its agent after "by": the agent hit the target, the subject did not
+    ("en", "Kallas also announced that the bloc would release €1.2 billion for repairs to Ukraine's energy grid, "
+           "which has been hit by months of Russian missile and drone strikes.", {("RU", "UA", "conflict")}),
+    # a relative clause on an official's name has that official as its subject
+    ("en", "Witkoff met Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani, who also hosted his Egyptian "
+           "and Turkish counterparts.", {("QA", "US", "cooperation"), ("EG", "QA", "cooperation"), ("QA", "TR", "cooperation")}),
+    ("uk", "Глава МЗС України Андрій Сибіга зустрівся з прем’єр-міністеркою Данії Метте Фредеріксен, яка також провела "
+           "переговори з польським колегою.", {("DK", "UA", "cooperation"), ("DK", "PL", "cooperation")}),
 ]
 
 
@@ -145,6 +153,9 @@ def test_a_surname_opening_a_sentence_refers_to_the_person_named_in_full() -> No
     doc = load_pipeline("uk")("Президент ПАР Сиріл Рамафоса прибув до Києва. Рамафоса, зі свого боку, провів "
                               "переговори з прем’єр-міністром Японії Санае Такаїчі.")
     assert ("JP", "ZA", "cooperation") in {(r.a, r.b, r.type) for r in extract_relations(doc)}
+    english = load_pipeline("en")("Mexican President Claudia Sheinbaum spoke on Monday. Sheinbaum later met Carney in "
+                                  "Ottawa.")
+    assert ("CA", "MX", "cooperation") in {(r.a, r.b, r.type) for r in extract_relations(english)}
 
 
 def test_a_war_told_in_halves_relates_its_aggressor_and_its_target() -> None:

@@ -35,7 +35,7 @@ class Actor:
     surface: str
     locative: bool = False
     implicit: bool = False
-    kind: str = "name"  # name | demonym | capital | seat | place | person | speaker
+    kind: str = "name"  # name | demonym | capital | seat | place | person | speaker | parties | relative
     end: int = -1
 
 
@@ -344,7 +344,8 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         events = [c for c in events if c.kb_id_ != "aid" or not any(-2 <= s.start - c.start <= 2 for s in sanction_words)]
         conflict_words = [c for c in events if _event_type(c.kb_id_) == "conflict"]
         actors = [a for a in actors if a.kind != "demonym" or _demonym_is_actor(doc, a, data)
-                  or any(0 < c.start - a.index <= 2 or 0 < a.index - c.start <= 2 for c in conflict_words)]
+                  or any(_modifies(doc, a, c) or 0 < a.index - c.start <= 2 for c in conflict_words)]
+        actors = _with_relative_subjects(doc, sent, actors, data)
         codes = {a.code for a in actors}
         # "The two sides agreed ...": the last pair related the way this sentence relates (a joint venture is
         # no news of the war reported just before).
@@ -408,6 +409,24 @@ def _agent_on(doc: Doc, actors: list[Actor], cue: Span) -> Actor | None:
     "Russia's war"), a genitive right after it ("удари Росії")."""
     return next((a for a in actors if (a.kind == "demonym" and 0 < cue.start - a.index <= 2) or _owns(doc, a, cue)
                  or (a.index == cue.end and doc.lang_ != "en")), None)
+
+
+def _modifies(doc: Doc, actor: Actor, cue: Span) -> bool:
+    """A demonym on a conflict word, through the word's other modifiers ("Russian strikes", "Russian missile and
+    drone strikes")."""
+    return 0 < cue.start - actor.index <= 2 or (0 < cue.start - actor.index <= 5 and all(
+        t.is_alpha and t.is_lower for t in doc[actor.end:cue.start]))
+
+
+def _passive_agent(doc: Doc, actors: list[Actor], cue: Span, data: dict) -> Actor | None:
+    """The polity a passive conflict word names as its agent ("hit by months of Russian strikes", "обстріляли
+    з боку Росії")."""
+    markers = set(data.get("agent_markers", ()))
+    sent_end = index.sent_bounds(doc, cue.start)[1]
+    for j in range(cue.end, min(cue.end + 2, sent_end)):
+        if lookup_key(doc[j].text) in markers:
+            return next((a for a in actors if j < a.index <= j + 4), None)
+    return None
 
 
 def _note_half_conflicts(doc: Doc, sent: Span, actors: list[Actor], events: list[Span],
@@ -482,14 +501,31 @@ def _opens_with_parties(sent: Span, data: dict) -> bool:
     return any(lookup_key(t.text) in words or set(t._.lemmas) & words for t in sent[:3])
 
 
+def _with_relative_subjects(doc: Doc, sent: Span, actors: list[Actor], data: dict) -> list[Actor]:
+    """", who also hosted his Egyptian and Turkish counterparts", ", яка зустрілася з ...": a relative clause on an
+    official's name has that official as its subject; the clause starts there with them (implicit)."""
+    pronouns = set(data.get("relative_pronouns", ()))
+    added = []
+    for tok in sent:
+        if tok.i < 2 or doc[tok.i - 1].text != "," or not (
+                lookup_key(tok.text) in pronouns or (doc.lang_ != "en" and set(tok._.lemmas) & pronouns)):
+            continue
+        antecedent = next((a for a in actors if a.kind == "person" and a.end == tok.i - 1), None)
+        if antecedent is not None:
+            added.append(Actor(tok.i, antecedent.code, "", implicit=True, kind="relative", end=tok.i + 1))
+    return sorted(actors + added, key=lambda a: a.index) if added else actors
+
+
 def _clauses(doc: Doc, sent: Span, actors: list[Actor], data: dict) -> list[Span]:
     """Split a sentence where a new clause with its own actors starts ("..., as Beijing warns Tokyo",
     "after a Chinese ship fired at ...", "але Москва ..."); a clause keeps its own subject."""
     breaks = set(data.get("clause_breaks", ()))
     starts = [a.index for a in actors]
+    relatives = {a.index for a in actors if a.kind == "relative"}
     cuts = [sent.start]
     for tok in sent:
-        if tok.i > sent.start + 1 and lookup_key(tok.text) in breaks and any(tok.i < i <= tok.i + 3 for i in starts):
+        if tok.i in relatives or (tok.i > sent.start + 1 and lookup_key(tok.text) in breaks
+                                  and any(tok.i < i <= tok.i + 3 for i in starts)):
             cuts.append(tok.i)
     cuts.append(sent.end)
     return [doc[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
@@ -609,6 +645,15 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
                 cue = min(events, key=lambda c: abs(c.start - actor.index))
                 if _event_type(cue.kb_id_) == "conflict" and not subject[0].implicit and subject[0].index > cue.start:
                     continue  # "an attack on an army post in Benin near the border with Niger": targets, no agent
+                agent = _passive_agent(doc, actors, cue, data) if _event_type(cue.kb_id_) == "conflict" else None
+                if any(_passive_agent(doc, actors, c, data) is actor for c in conflict_cues):
+                    continue  # the agent of a passive strike is in conflict with what it struck, not with the subject
+                if agent is not None and agent.code not in (code, actor.code):
+                    # "repairs to Ukraine's grid, which has been hit by Russian strikes": the agent hit it, not
+                    # the subject
+                    if actor.index < cue.start:
+                        out[(min(agent.code, actor.code), max(agent.code, actor.code))] = ("conflict", cue)
+                    continue
                 if cue.kb_id_ == "conflict" and any(subject[-1].index < a.index < cue.start and a.code not in (code, actor.code)
                                                     for a in actors):
                     continue  # "санкції проти осіб з Росії та Ірану, причетних до війни проти України": not Australia's war
@@ -620,10 +665,11 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
             before = actor.kind == "demonym" and 0 < cue.start - actor.index <= 2
             owns = _owns(doc, actor, cue)
             after = actor.index == cue.end and actor.kind in ("name", "capital", "seat") and doc.lang_ != "en"
-            # (not when the subject meets about a strike whose agent and target are named: "засідання, присвячене
-            # ударам Росії по Україні")
-            if (before or owns or after) and actor.code not in subject_codes and not (
-                    actor.index in paired and any(_event_type(c.kb_id_) == "cooperation" for c in events)):
+            # (not when the word has its agent and target already, "Kallas spoke ahead of the anniversary of
+            # Russia's invasion of Ukraine", nor when the subject meets about a strike whose agent and target are
+            # named: "засідання, присвячене ударам Росії по Україні")
+            if (before or owns or after) and actor.code not in subject_codes and actor.index not in consumed.get(
+                    cue.start, ()) and not (actor.index in paired and any(_event_type(c.kb_id_) == "cooperation" for c in events)):
                 for code in subject_codes:
                     if code != actor.code:
                         out[(min(actor.code, code), max(actor.code, code))] = ("conflict", cue)

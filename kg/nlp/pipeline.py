@@ -305,11 +305,11 @@ def kg_names(doc: Doc) -> Doc:
         span = doc[i:j]
         if _plausible_name(span):
             spans.append(Span(doc, i, j, label="PERSON"))
-        elif len(span) == 1 and doc.lang_ == "uk" and span[0].is_sent_start:
+        elif len(span) == 1 and span[0].is_sent_start:
             deferred.append(span)
         i = j
-    # "Рамафоса, зі свого боку, повідомив": a lone word opening a sentence is a name when the article names
-    # that person in full elsewhere ("Сирілом Рамафосою") or the gazetteer knows the surname.
+    # "Рамафоса, зі свого боку, повідомив", "Ebrard said": a lone word opening a sentence is a name when the
+    # article names that person in full elsewhere ("Сирілом Рамафосою") or the gazetteer knows the surname.
     known = {lookup_key(t.text) for s in spans if len(s) > 1 for t in s}
     listed = {i for a in doc.spans["kg_actor"] for i in range(a.start, a.end)}
     for span in deferred:
