@@ -115,6 +115,12 @@ RELATIONS = [
            "and Turkish counterparts.", {("QA", "US", "cooperation"), ("EG", "QA", "cooperation"), ("QA", "TR", "cooperation")}),
     ("uk", "Глава МЗС України Андрій Сибіга зустрівся з прем’єр-міністеркою Данії Метте Фредеріксен, яка також провела "
            "переговори з польським колегою.", {("DK", "UA", "cooperation"), ("DK", "PL", "cooperation")}),
+    # a subject that is no agent of the conflict word stays a partner, though it was attacked too
+    ("en", "Poland's Foreign Minister Radosław Sikorski expressed solidarity with Prague after similar attacks on Polish "
+           "ministries.", {("CZ", "PL", "cooperation")}),
+    ("en", "South Korea is ready to work with Saudi Arabia on reactors.", {("KR", "SA", "cooperation")}),
+    ("en", "Japan is helping the Philippines build coastal radars.", {("JP", "PH", "cooperation")}),
+    ("en", "Saudi Arabia and Iran restored relations in 2023.", {("IR", "SA", "cooperation")}),
 ]
 
 
@@ -156,6 +162,10 @@ def test_a_surname_opening_a_sentence_refers_to_the_person_named_in_full() -> No
     english = load_pipeline("en")("Mexican President Claudia Sheinbaum spoke on Monday. Sheinbaum later met Carney in "
                                   "Ottawa.")
     assert ("CA", "MX", "cooperation") in {(r.a, r.b, r.type) for r in extract_relations(english)}
+    # a given name alone, as news writes some leaders' names ("Abiy", "Lula")
+    given = load_pipeline("en")("Ethiopian Prime Minister Abiy Ahmed opened the summit. The UN envoy later met Abiy in "
+                                "Addis Ababa.")
+    assert ("ET", "UN", "cooperation") in {(r.a, r.b, r.type) for r in extract_relations(given)}
 
 
 def test_a_war_told_in_halves_relates_its_aggressor_and_its_target() -> None:

@@ -444,11 +444,13 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
         if any(m.start == name.start for m in mentions) or any(t._.noise for t in name):
             continue
         last = name[-1].text if name[-1].text not in ("'s", "’s") else name[-2].text if len(name) > 1 else name[0].text
-        for p in persons:
-            if _same_surname(p.surname, last):
-                p.surfaces.add(name.text)
-                mentions.append(PersonMention(name.start, name.end, p))
-                break
+        # (else a lone given name the article's news style uses for one person only: "Abiy", "Lula")
+        given = [p for p in persons if len(name) == 1 and len(p.name.split()) > 1
+                 and any(_same_surname(w, last) for w in p.name.split()[:-1] if w[:1].isupper())]
+        for p in [p for p in persons if _same_surname(p.surname, last)] + (given if len(given) == 1 else []):
+            p.surfaces.add(name.text)
+            mentions.append(PersonMention(name.start, name.end, p))
+            break
         else:
             listed = _listed(doc, name)
             if listed is not None:

@@ -580,6 +580,10 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     for group in _groups(doc, actors):  # "санкції проти Росії та Ірану": the whole list
         if any(a.code in opposed for a in group):
             opposed.update(a.code for a in group)
+    if groups and conflict_cues and all(a.index < conflict_cues[0].start - 2 for a in groups[0]):
+        # "Poland expressed solidarity with Prague ... after similar attacks on Polish ministries": a subject that
+        # is not the conflict word's agent stays a partner, whatever was done to it
+        opposed -= {a.code for a in groups[0]}
     # "удари Росії по енергетиці України", "Russian strikes on Ukraine", "sanctions against Russia by the EU":
     # a conflict word with its agent and its target is a pair of its own.
     for cue in conflict_cues:
