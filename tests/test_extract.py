@@ -27,6 +27,13 @@ ROLES = [
     ("en", "Iraqi Water Resources Minister Aoun Dhiab Abdullah said so.", {("Aoun Dhiab Abdullah", "minister", "IQ")}),
     ("en", "Japanese Foreign Minister Toshimitsu Motegi and External Affairs Minister S. Jaishankar agreed.",
      {("Toshimitsu Motegi", "foreign_minister", "JP"), ("S. Jaishankar", "foreign_minister", "IN")}),
+    # "its" stands for the polity that opened the sentence before
+    ("en", "Algeria cut diplomatic ties with Morocco in 2021. Its energy minister, Mohamed Arkab, said Algiers would "
+           "not race anyone.", {("Mohamed Arkab", "minister", "DZ")}),
+    # what a spokesperson says names other polities, not theirs
+    ("en", "PRAGUE, Dec 18 — Czechia expelled a Chinese diplomat. Ministry spokeswoman Klára Vondrová said the attack "
+           "was attributed to a group linked to China's Ministry of State Security.",
+     {("Klára Vondrová", "spokesperson", "CZ")}),
     ("uk", "Офіційна представниця МЗС Росії Марія Захарова назвала трибунал нікчемним.",
      {("Марія Захарова", "spokesperson", "RU")}),
     ("uk", "Документ підписав міністр планування, розвитку та спеціальних ініціатив Пакистану Ахсан Ікбал.",

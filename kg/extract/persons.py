@@ -478,10 +478,10 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
                 else:
                     listed = _listed(doc, name)
                     polity = person.country or (listed[1] if listed else None) or _title_polity(
-                        role_span, data) or _coordinated_polity(
-                        doc, role_span, resolved, data) or _sole_actor_polity(doc, index.sentence(doc, name.start), data, taken)
+                        role_span, data) or _possessive_polity(doc, role_span, data) or _coordinated_polity(
+                        doc, role_span, resolved, data) or _sole_actor_polity(doc, _speakers_part(doc, name, data), data, taken)
                     if polity is None and final and role != "ambassador":
-                        polity = _sole_actor_polity(doc, index.sentence(doc, name.start), data, taken, places=True)
+                        polity = _sole_actor_polity(doc, _speakers_part(doc, name, data), data, taken, places=True)
                     if polity is None and final:
                         polity = article_polity or home
                 if polity is not None and (role, polity, acting) not in person.roles:
@@ -589,6 +589,33 @@ def _title_polities(doc: Doc, data: dict) -> set[int]:
         if span is not None and span.start == after:
             taken.add(span.start)
     return taken
+
+
+def _possessive_polity(doc: Doc, role: Span, data: dict) -> str | None:
+    """"Algeria cut ties with Morocco. Its energy minister, Mohamed Arkab, said ...": the polity that opens the
+    sentence before."""
+    i = role.start - 1
+    while i >= 0 and role.start - i <= 3 and doc[i].is_alpha and doc[i].is_lower:
+        i -= 1  # "Its energy minister": over the portfolio
+    if i < 0 or lookup_key(doc[i].text) not in set(data.get("polity_possessives", ())):
+        return None
+    sent = index.sentence(doc, role.start)
+    if sent.start == 0:
+        return None
+    before = index.sentence(doc, sent.start - 1)
+    first = next((s for s in index.spans(doc, "kg_polity") if before.start <= s.start < before.end), None)
+    return first.kb_id_ if first is not None else None
+
+
+def _speakers_part(doc: Doc, name: Span, data: dict) -> Span:
+    """The sentence of a name up to the speech verb after it: what the person says names others' polities
+    ("Ministry spokeswoman Klára Vondrová said ... a group linked to China's Ministry of State Security")."""
+    sent = index.sentence(doc, name.start)
+    verbs = set(data["speech_verbs"])
+    for tok in doc[name.end:sent.end]:
+        if lookup_key(tok.text) in verbs or set(tok._.lemmas) & verbs:
+            return doc[sent.start:tok.i]
+    return sent
 
 
 def _sole_actor_polity(doc: Doc, sent: Span, data: dict, taken: set[int] = frozenset(),  # type: ignore[assignment]
