@@ -122,6 +122,10 @@ RELATIONS = [
            "and Turkish counterparts.", {("QA", "US", "cooperation"), ("EG", "QA", "cooperation"), ("QA", "TR", "cooperation")}),
     ("uk", "Глава МЗС України Андрій Сибіга зустрівся з прем’єр-міністеркою Данії Метте Фредеріксен, яка також провела "
            "переговори з польським колегою.", {("DK", "UA", "cooperation"), ("DK", "PL", "cooperation")}),
+    # a demonym in what sanctions target names the polity they are aimed at
+    ("en", "The US Treasury imposed sanctions on a network of tankers accused of moving Iranian oil.",
+     {("IR", "US", "conflict")}),
+    ("uk", "Канада запровадила санкції проти іранських компаній.", {("CA", "IR", "conflict")}),
     # a subject that is no agent of the conflict word stays a partner, though it was attacked too
     ("en", "Poland's Foreign Minister Radosław Sikorski expressed solidarity with Prague after similar attacks on Polish "
            "ministries.", {("CZ", "PL", "cooperation")}),

@@ -344,7 +344,8 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         events = [c for c in events if c.kb_id_ != "aid" or not any(-2 <= s.start - c.start <= 2 for s in sanction_words)]
         conflict_words = [c for c in events if _event_type(c.kb_id_) == "conflict"]
         actors = [a for a in actors if a.kind != "demonym" or _demonym_is_actor(doc, a, data)
-                  or any(_modifies(doc, a, c) or 0 < a.index - c.start <= 2 for c in conflict_words)]
+                  or any(_modifies(doc, a, c) or 0 < a.index - c.start <= 2 for c in conflict_words)
+                  or any(_in_sanctions_target(doc, a, c) for c in sanction_words)]
         actors = _with_relative_subjects(doc, sent, actors, data)
         codes = {a.code for a in actors}
         # "The two sides agreed ...": the last pair related the way this sentence relates (a joint venture is
@@ -416,6 +417,14 @@ def _modifies(doc: Doc, actor: Actor, cue: Span) -> bool:
     drone strikes")."""
     return 0 < cue.start - actor.index <= 2 or (0 < cue.start - actor.index <= 5 and all(
         t.is_alpha and t.is_lower for t in doc[actor.end:cue.start]))
+
+
+def _in_sanctions_target(doc: Doc, actor: Actor, cue: Span) -> bool:
+    """"sanctions on a network of shipping companies accused of moving Iranian oil": a demonym in what sanctions
+    target names the polity they are aimed at."""
+    if not (cue.end < len(doc) and lookup_key(doc[cue.end].text) in _TARGET_WORDS and actor.index > cue.end):
+        return False
+    return not any(t.is_punct for t in doc[cue.end:actor.index])
 
 
 def _passive_agent(doc: Doc, actors: list[Actor], cue: Span, data: dict) -> Actor | None:
