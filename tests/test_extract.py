@@ -27,6 +27,10 @@ ROLES = [
     ("en", "Iraqi Water Resources Minister Aoun Dhiab Abdullah said so.", {("Aoun Dhiab Abdullah", "minister", "IQ")}),
     ("en", "Japanese Foreign Minister Toshimitsu Motegi and External Affairs Minister S. Jaishankar agreed.",
      {("Toshimitsu Motegi", "foreign_minister", "JP"), ("S. Jaishankar", "foreign_minister", "IN")}),
+    # a counterpart with no official in its sentence is the counterpart of the one named just before
+    ("en", "South Korean Foreign Minister Cho Hyun said so. Cho is due to hold talks with his Japanese counterpart "
+           "Toshimitsu Motegi next week.", {("Cho Hyun", "foreign_minister", "KR"),
+                                            ("Toshimitsu Motegi", "foreign_minister", "JP")}),
     # "its" stands for the polity that opened the sentence before
     ("en", "Algeria cut diplomatic ties with Morocco in 2021. Its energy minister, Mohamed Arkab, said Algiers would "
            "not race anyone.", {("Mohamed Arkab", "minister", "DZ")}),

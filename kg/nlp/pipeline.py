@@ -222,6 +222,13 @@ def kg_counterparts(doc: Doc) -> Doc:
                     break
         elif after:
             source = after[0]
+        else:
+            # "Cho is due to hold talks with his Japanese counterpart": the last official named in the two
+            # sentences before
+            prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+            earlier = [r for r in roles if r.label_ != "counterpart" and r.end <= sent.start and (
+                r.start >= prev_start or (prev_start > 0 and r.start >= doc[prev_start - 1].sent.start))]
+            source = earlier[-1] if earlier else None
         if source is not None:
             added.append(Span(doc, token.i, token.i + 1, label="counterpart", kb_id=source.kb_id_))
     if added:
