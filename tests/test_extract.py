@@ -31,6 +31,9 @@ ROLES = [
     ("en", "South Korean Foreign Minister Cho Hyun said so. Cho is due to hold talks with his Japanese counterpart "
            "Toshimitsu Motegi next week.", {("Cho Hyun", "foreign_minister", "KR"),
                                             ("Toshimitsu Motegi", "foreign_minister", "JP")}),
+    # a place after the name is where the official goes, not whose official they are
+    ("en", "HANOI, Jan 5 — Industry and Trade Minister Nguyen Hong Dien is due in Washington next week.",
+     {("Nguyen Hong Dien", "minister", "VN")}),
     # "its" stands for the polity that opened the sentence before
     ("en", "Algeria cut diplomatic ties with Morocco in 2021. Its energy minister, Mohamed Arkab, said Algiers would "
            "not race anyone.", {("Mohamed Arkab", "minister", "DZ")}),

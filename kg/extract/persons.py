@@ -481,7 +481,10 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
                         role_span, data) or _possessive_polity(doc, role_span, data) or _coordinated_polity(
                         doc, role_span, resolved, data) or _sole_actor_polity(doc, _speakers_part(doc, name, data), data, taken)
                     if polity is None and final and role != "ambassador":
-                        polity = _sole_actor_polity(doc, _speakers_part(doc, name, data), data, taken, places=True)
+                        # (a place before the name: "In Kinshasa, government spokesperson ..."; one after it is
+                        # where they go: "is due in Washington")
+                        polity = _sole_actor_polity(doc, doc[index.sentence(doc, name.start).start:name.start], data,
+                                                    taken, places=True)
                     if polity is None and final:
                         polity = article_polity or home
                 if polity is not None and (role, polity, acting) not in person.roles:
