@@ -31,6 +31,10 @@ ROLES = [
     ("en", "South Korean Foreign Minister Cho Hyun said so. Cho is due to hold talks with his Japanese counterpart "
            "Toshimitsu Motegi next week.", {("Cho Hyun", "foreign_minister", "KR"),
                                             ("Toshimitsu Motegi", "foreign_minister", "JP")}),
+    # two capitalised words right after a title are a name, though the dictionary knows them ("Ван І")
+    ("uk", "Міністр закордонних справ Китаю Ван І прибув до Нью-Делі.", {("Ван І", "foreign_minister", "CN")}),
+    ("uk", "Він планує зустріч з Головою КНР Сі Цзіньпіном.", {("Сі Цзіньпін", "president", "CN")}),
+    ("en", "Taliban Foreign Minister Amir Khan Muttaqi met the envoy.", {("Amir Khan Muttaqi", "foreign_minister", "AF")}),
     # a place after the name is where the official goes, not whose official they are
     ("en", "HANOI, Jan 5 — Industry and Trade Minister Nguyen Hong Dien is due in Washington next week.",
      {("Nguyen Hong Dien", "minister", "VN")}),

@@ -281,6 +281,7 @@ def kg_names(doc: Doc) -> Doc:
         for span in doc.spans[group]:
             if span.label_ != "demonym" or doc.lang_ == "en":
                 blocked.update(range(span.start, span.end))
+    titles = {span.end - 1 for group in ("kg_polity", "kg_role") for span in doc.spans[group]}
     if doc.lang_ == "en":  # "Minister of Agriculture and Food Security Abubakar Kyari"
         for span in doc.spans["kg_cue"]:
             blocked.update(range(span.start, span.end))
@@ -310,7 +311,8 @@ def kg_names(doc: Doc) -> Doc:
         while i < j - 1 and doc[i].is_sent_start and is_function_word(doc.lang_, doc[i].text):
             i += 1  # "Окремо Сибіга", "Тим часом": a capitalised adverb opens the sentence
         span = doc[i:j]
-        if _plausible_name(span):
+        # (two words right after a title are a name, whatever the dictionary says: "Міністр ... Китаю Ван І")
+        if _plausible_name(span) or (len(span) > 1 and i - 1 in titles):
             spans.append(Span(doc, i, j, label="PERSON"))
         elif len(span) == 1 and span[0].is_sent_start:
             deferred.append(span)
@@ -347,6 +349,9 @@ def _name_word(token: Token, blocked: set[int], not_names: set[str]) -> bool:
     text = token.text
     if _ROMAN.match(text) and token.i > 0 and token.doc[token.i - 1].text[:1].isupper() and token.i not in blocked:
         return True  # Frederik X, Charles III
+    if len(text) == 1 and text.isupper() and text.isalpha() and token.i > 0 and not token.is_sent_start and \
+            token.i not in blocked and _name_word(token.doc[token.i - 1], blocked, not_names):
+        return True  # a one-letter given name after the family name: "Ван І" (Wang Yi)
     if token.i in blocked or token._.noise or len(text) < 2:
         return False
     if not text[:1].isupper():
