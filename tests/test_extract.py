@@ -35,6 +35,8 @@ ROLES = [
     ("uk", "Міністр закордонних справ Китаю Ван І прибув до Нью-Делі.", {("Ван І", "foreign_minister", "CN")}),
     ("uk", "Він планує зустріч з Головою КНР Сі Цзіньпіном.", {("Сі Цзіньпін", "president", "CN")}),
     ("en", "Taliban Foreign Minister Amir Khan Muttaqi met the envoy.", {("Amir Khan Muttaqi", "foreign_minister", "AF")}),
+    # where the office is held may stand between the title and the name
+    ("uk", "Постійний представник Китаю при ООН Фу Цун закликав до стриманості.", {("Фу Цун", "ambassador", "CN")}),
     # a place after the name is where the official goes, not whose official they are
     ("en", "HANOI, Jan 5 — Industry and Trade Minister Nguyen Hong Dien is due in Washington next week.",
      {("Nguyen Hong Dien", "minister", "VN")}),

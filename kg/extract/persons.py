@@ -165,6 +165,8 @@ def _gap_word(token: Token, data: dict) -> bool:
     key = lookup_key(text)
     if key in data.get("honorifics", ()):
         return True  # "Emir Sheikh Tamim ...", "Commander Gen. ..."
+    if key in data["location_prepositions"] or key == "при":
+        return True  # where the office is held: "Постійний представник Китаю при ООН Фу Цун", "посол України в Японії"
     if token.doc.lang_ == "en":
         if text[:1].isupper() and token.i >= 1 and lookup_key(token.doc[token.i - 1].text) in ("the", "of"):
             return True  # "the speaker of the Riigikogu, Lauri Hussar": an institution's name
