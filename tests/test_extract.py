@@ -108,8 +108,10 @@ RELATIONS = [
     ("uk", "Міністри оборони Латвії, Литви та Естонії погодили будівництво оборонної лінії на кордонах з Росією і Білоруссю.",
      {("EE", "LT", "cooperation"), ("EE", "LV", "cooperation"), ("LT", "LV", "cooperation")}),
     ("uk", "Румунія засудила порушення повітряного простору держави – члена НАТО російським дроном.", {("RO", "RU", "conflict")}),
+    # (and a hostile participle with its agent and a demonym on its noun is a conflict of the two)
     ("uk", "Зеленський подякував Індонезії за підтримку повернення українських дітей, депортованих Росією.",
-     {("ID", "UA", "cooperation")}),
+     {("ID", "UA", "cooperation"), ("RU", "UA", "conflict")}),
+    ("uk", "Омбудсман розповів про повернення депортованих Росією українських дітей.", {("RU", "UA", "conflict")}),
     ("en", "Meanwhile, relations between Haiti and the Dominican Republic deteriorated further.", {("DO", "HT", "conflict")}),
     ("en", "Serbia's energy minister denied on Thursday that Belgrade had held any talks with Russia on a new gas "
            "supply contract.", set()),
@@ -145,6 +147,19 @@ RELATIONS = [
     ("en", "South Korea is ready to work with Saudi Arabia on reactors.", {("KR", "SA", "cooperation")}),
     ("en", "Japan is helping the Philippines build coastal radars.", {("JP", "PH", "cooperation")}),
     ("en", "Saudi Arabia and Iran restored relations in 2023.", {("IR", "SA", "cooperation")}),
+    # Ukrainian verb and noun forms of threats, funding, destruction and captivity
+    ("uk", "Угорщина пригрозила Словенії відповідними заходами.", {("HU", "SI", "conflict")}),
+    ("uk", "Норвегія фінансуватиме закупівлю генераторів для України.", {("NO", "UA", "cooperation")}),
+    ("uk", "Росія зруйнувала десятки шкіл в Україні.", {("RU", "UA", "conflict")}),
+    ("uk", "Україна повернула додому військових, які перебували в російському полоні.", {("RU", "UA", "conflict")}),
+    # a war word in a time phrase dates the sentence; its subject is no aggressor
+    ("uk", "Індонезія купувала українську пшеницю до початку повномасштабного вторгнення. Санкції стосуються осіб, "
+           "причетних до війни проти України.", set()),
+    # ", а" / ", і" with a new subject starts a clause
+    ("uk", "Польща стоїть з Україною, а Росія програє цю війну.", {("PL", "UA", "cooperation")}),
+    # a warning that reports something is no protest
+    ("uk", "Генсек ООН попередив, що Судан переживає найбільшу кризу.", set()),
+    ("uk", "Анкара координує кожен крок з азербайджанськими друзями.", {("AZ", "TR", "cooperation")}),
 ]
 
 

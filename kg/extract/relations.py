@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract import index
 from kg.extract import index as _index
@@ -98,6 +98,13 @@ def _denied(doc: Doc, cue: Span, data: dict) -> bool:
         return True
     after = set(data.get("negation_after", ()))
     return any(lookup_key(t.text) in after for t in doc[cue.end:min(sent_end, cue.end + 2)])
+
+
+def _warns_that(doc: Doc, cue: Span, data: dict) -> bool:
+    """"попередив, що Судан переживає найбільшу кризу": a warning that reports something is no protest at anyone."""
+    that = set(data.get("that", ()))
+    return (cue.kb_id_ == "protest" and cue.end + 1 < len(doc) and doc[cue.end].text == ","
+            and lookup_key(doc[cue.end + 1].text) in that)
 
 
 _COORDINATORS = {",", "and", "&", "і", "й", "та", "а", "also", "the"}
@@ -290,6 +297,27 @@ def _demonym_is_actor(doc: Doc, actor: Actor, data: dict) -> bool:
     return False
 
 
+def _hostile_pairs(doc: Doc, sent: Span, actors: list[Actor], data: dict) -> dict[tuple[str, str], tuple[str, Span]]:
+    """A hostile participle with its agent and its victim: "українських дітей, депортованих Росією",
+    "депортованих Росією українських дітей" (the victim a demonym on the same noun)."""
+    hostile = set(data.get("hostile_participles", ()))
+    out: dict[tuple[str, str], tuple[str, Span]] = {}
+    for tok in sent:
+        if not (lookup_key(tok.text) in hostile or set(tok._.lemmas) & hostile):
+            continue
+        agent = next((a for a in actors if 0 < a.index - tok.i <= 2 and a.kind in ("name", "capital", "seat")), None)
+        if agent is None:
+            continue
+        # the victim just after the agent, or just before the participle (its noun and a comma between)
+        victim = next((a for a in actors if a.code != agent.code and a.kind == "demonym" and (
+            agent.end <= a.index <= agent.end + 1 or (a.end <= tok.i and tok.i - a.end <= 2 and not any(
+                b.index > a.index and b.index < tok.i for b in actors)))), None)
+        if victim is not None:
+            out[(min(agent.code, victim.code), max(agent.code, victim.code))] = (
+                "conflict", Span(doc, tok.i, tok.i + 1, label="relation", kb_id="conflict"))
+    return out
+
+
 def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
     """Yield :class:`RelationAssertion` records: one per sentence, pair and type; then the topics of
     sentences that name only one side of a pair the article relates (the rest of a visit's report)."""
@@ -326,7 +354,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         weapons = [c.start for c in sent_cues if c.label_ == "topic" and c.kb_id_ == "defence"]
         events = [c for c in sent_cues if c.start not in institutions and (c.label_ == "relation" or (c.label_ == "relation_weak" and any(
                   -5 <= w - c.start <= 5 for w in weapons))) and not _negated(doc, c.start, negations)
-                  and not _denied(doc, c, data)]
+                  and not _denied(doc, c, data) and not _warns_that(doc, c, data)]
         # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
         # they are no event between the sentence's other actors.
         war_words = [c for c in events if c.kb_id_ in _WAR_WORDS]
@@ -343,6 +371,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         # "sanctions package", "пакет санкцій": the package is the sanctions', no aid.
         events = [c for c in events if c.kb_id_ != "aid" or not any(-2 <= s.start - c.start <= 2 for s in sanction_words)]
         conflict_words = [c for c in events if _event_type(c.kb_id_) == "conflict"]
+        hostile = _hostile_pairs(doc, sent, actors, data)
         actors = [a for a in actors if a.kind != "demonym" or _demonym_is_actor(doc, a, data)
                   or any(_modifies(doc, a, c) or 0 < a.index - c.start <= 2 for c in conflict_words)
                   or any(_in_sanctions_target(doc, a, c) for c in sanction_words)]
@@ -362,7 +391,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
             actors.insert(0, Actor(sent.start, speaker, "", implicit=True))
             codes.add(speaker)
         _note_half_conflicts(doc, sent, actors, war_words, halves, topics, status)
-        if not events or len(codes) < 2:
+        if (not events or len(codes) < 2) and not hostile:
             if topics and codes:
                 topic_only.append((sent, codes, topics, status, {_event_type(c.kb_id_) or "" for c in events}))
             elif topics and not codes and found and related_in == number - 1:
@@ -382,6 +411,8 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
             if c_events and len({a.code for a in c_actors}) >= 2:
                 for key, value in _pairs(doc, clause, c_actors, c_events, between, data).items():
                     pairs.setdefault(key, value)
+        for key, value in hostile.items():
+            pairs.setdefault(key, value)
         if not pairs and topics:
             topic_only.append((sent, codes, topics, status, {_event_type(c.kb_id_) or "" for c in events}))
         if pairs:
@@ -407,9 +438,14 @@ _TARGET_WORDS = {"по", "на", "проти", "against", "on", "at", "into", "o
 
 def _agent_on(doc: Doc, actors: list[Actor], cue: Span) -> Actor | None:
     """The polity a conflict word names as its agent: a demonym or possessive before it ("Russian strikes",
-    "Russia's war"), a genitive right after it ("удари Росії")."""
+    "Russia's war"), a genitive right after it ("удари Росії"; after a verb it is the object: "пригрозила Нідерландам")."""
     return next((a for a in actors if (a.kind == "demonym" and 0 < cue.start - a.index <= 2) or _owns(doc, a, cue)
-                 or (a.index == cue.end and doc.lang_ != "en")), None)
+                 or (a.index == cue.end and doc.lang_ != "en" and not _is_verb(doc[cue.end - 1]))), None)
+
+
+def _is_verb(token: Token) -> bool:
+    """Only a verb form by the dictionary ("пригрозила"), not a noun that might be one."""
+    return "VERB" in token._.grammemes and "NOUN" not in token._.grammemes
 
 
 def _modifies(doc: Doc, actor: Actor, cue: Span) -> bool:
@@ -438,6 +474,12 @@ def _passive_agent(doc: Doc, actors: list[Actor], cue: Span, data: dict) -> Acto
     return None
 
 
+def _dates_something(doc: Doc, sent: Span, cue: Span) -> bool:
+    """A war word in a time phrase ("до початку повномасштабного вторгнення"): it dates what the subject did."""
+    heads = set(lang_data(doc.lang_).get("time_phrase_heads", ()))
+    return any(lookup_key(t.text) in heads or set(t._.lemmas) & heads for t in doc[max(sent.start, cue.start - 3):cue.start])
+
+
 def _note_half_conflicts(doc: Doc, sent: Span, actors: list[Actor], events: list[Span],
                          halves: dict[str, list[tuple[str, Span, Span, tuple[str, ...], str]]],
                          topics: tuple[str, ...], status: str) -> None:
@@ -453,7 +495,8 @@ def _note_half_conflicts(doc: Doc, sent: Span, actors: list[Actor], events: list
                 target = next((a for a in actors if j < a.index <= j + 4 and (agent is None or a.code != agent.code)), None)
                 break
         if agent is None and target is None and actors and actors[0].index < cue.start and actors[0].kind in (
-                "name", "capital", "seat", "person") and not any(actors[0].index < a.index < cue.start for a in actors):
+                "name", "capital", "seat", "person") and not any(actors[0].index < a.index < cue.start for a in actors) \
+                and not _dates_something(doc, sent, cue):
             agent = actors[0]  # the sentence's subject, right before the word ("Росія продовжує ... війну, а Іран ...")
         if agent is not None and target is None:
             halves["agent"].append((agent.code, sent, cue, topics, status))
@@ -530,11 +573,18 @@ def _clauses(doc: Doc, sent: Span, actors: list[Actor], data: dict) -> list[Span
     "after a Chinese ship fired at ...", "але Москва ..."); a clause keeps its own subject."""
     breaks = set(data.get("clause_breaks", ()))
     starts = [a.index for a in actors]
+    # ", і ми не дозволимо Росії ...", ", а Іран ...": a comma before "і" / "а" and a new subject start a clause
+    # (not the items of a list; not ", і звернувся до США", which goes on with the same subject)
+    coordinators = set(data.get("clause_coordinators", ()))
+    preps = set(data["location_prepositions"]) | set(data["with"])
     relatives = {a.index for a in actors if a.kind == "relative"}
     cuts = [sent.start]
     for tok in sent:
-        if tok.i in relatives or (tok.i > sent.start + 1 and lookup_key(tok.text) in breaks
-                                  and any(tok.i < i <= tok.i + 3 for i in starts)):
+        key = lookup_key(tok.text)
+        subject_next = tok.i + 1 in starts or (tok.i + 2 in starts and tok.i + 1 < sent.end
+                                               and lookup_key(doc[tok.i + 1].text) not in preps)
+        if tok.i in relatives or (tok.i > sent.start and key in coordinators and doc[tok.i - 1].text == "," and subject_next) or (
+                tok.i > sent.start + 1 and key in breaks and any(tok.i < i <= tok.i + 3 for i in starts)):
             cuts.append(tok.i)
     cuts.append(sent.end)
     return [doc[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
