@@ -177,6 +177,18 @@ def test_topics_and_status() -> None:
 
 
 @pytest.mark.parametrize(("lang", "text", "topic"), [
+    # security: borders, policing, coast guards, crime, airspace, hybrid threats
+    ("en", "Australia and Fiji agreed to step up maritime surveillance and policing.", "security"),
+    ("uk", "Фінляндія допоможе Латвії з підготовкою берегової охорони.", "security"),
+    # diplomacy: peace processes, consular matters, accession talks
+    ("en", "Canada and China agreed to resume consultations on consular cases.", "diplomacy"),
+    ("uk", "Лідери України та ПАР обговорили мирні зусилля.", "diplomacy"),
+])
+def test_topic_cues(lang: str, text: str, topic: str) -> None:
+    assert any(topic in r.topics for r in extract_relations(load_pipeline(lang)(text)))
+
+
+@pytest.mark.parametrize(("lang", "text", "topic"), [
     ("en", "Japan's Defence Ministry said it had signed an agreement with the Philippines on trade.", "defence"),
     ("en", "Estonia and Latvia signed an agreement on energy, the UN Security Council was told.", "security"),
     ("uk", "Секретар Ради національної безпеки і оборони України підписав з Польщею угоду про енергетику.", "defence"),
