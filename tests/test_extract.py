@@ -183,6 +183,10 @@ def test_topics_and_status() -> None:
     # diplomacy: peace processes, consular matters, accession talks
     ("en", "Canada and China agreed to resume consultations on consular cases.", "diplomacy"),
     ("uk", "Лідери України та ПАР обговорили мирні зусилля.", "diplomacy"),
+    # a name closes the title before it: the topic words after it are the talks' ("міністром оборони ... Гюлером")
+    ("uk", "Сибіга обговорив із міністром національної оборони Туреччини Яшаром Гюлером добудову корветів для ВМС "
+           "України.", "defence"),
+    ("en", "The UN agreed with Sudan to open two crossings for aid convoys.", "humanitarian"),
 ])
 def test_topic_cues(lang: str, text: str, topic: str) -> None:
     assert any(topic in r.topics for r in extract_relations(load_pipeline(lang)(text)))

@@ -260,6 +260,7 @@ def _institution_words(doc: Doc, data: dict) -> set[int]:
             if cue.label_ == "relation" and cue.text[:1].isupper() and not doc[cue.start].is_sent_start:
                 masked.update(range(cue.start, cue.end))
     topic_cues = [c for c in index.spans(doc, "kg_cue") if c.label_ in ("topic", "topic_weak")]
+    named = {i for name in index.spans(doc, "kg_name") for i in range(name.start, name.end)}
     for cue in topic_cues:
         if doc.lang_ == "en":
             # the cue before its head ("Defence Ministry", "National Security and Defence Council") or after
@@ -274,6 +275,8 @@ def _institution_words(doc: Doc, data: dict) -> set[int]:
             # the head before the cue, through genitive modifiers and coordinated cues ("Ради національної
             # безпеки і оборони", "комітету ... з питань національної безпеки, оборони та розвідки")
             for j in range(cue.start - 1, max(cue.start - 6, 0) - 1, -1):
+                if j in named:
+                    break  # a name closes the title before it: "міністром оборони Туреччини Яшаром Гюлером добудову корветів"
                 if is_head(j) or j in masked:
                     masked.update(range(cue.start, cue.end))
                     break
