@@ -197,6 +197,9 @@ def test_topic_cues(lang: str, text: str, topic: str) -> None:
     ("en", "Estonia and Latvia signed an agreement on energy, the UN Security Council was told.", "security"),
     ("uk", "Секретар Ради національної безпеки і оборони України підписав з Польщею угоду про енергетику.", "defence"),
     ("en", "Japan and the Philippines signed an agreement on energy, diplomats said.", "diplomacy"),
+    # the words that name the talks are no topic of them
+    ("uk", "Україна та Індія провели переговори про постачання газу.",
+     "diplomacy"),
 ])
 def test_institutions_and_speakers_are_no_topic(lang: str, text: str, topic: str) -> None:
     rels = list(extract_relations(load_pipeline(lang)(text)))

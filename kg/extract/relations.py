@@ -348,9 +348,13 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         actors = _sentence_actors(doc, sent, polities, mentions, speaker, data)
         sent_cues = [c for c in cues if c.start >= sent.start and c.end <= sent.end]
         status = "proposed" if any(c.label_ == "status" for c in sent_cues) else "ongoing"
+        # "провів переговори", "held negotiations": words that name a cooperation event are not its topic
+        meeting_words = {i for c in sent_cues if c.label_ == "relation" and _event_type(c.kb_id_) == "cooperation"
+                         for i in range(c.start, c.end)}
         topic_weights: dict[str, float] = {}
         for c in sent_cues:
-            if c.label_ in ("topic", "topic_weak") and not _negated(doc, c.start, negations) and c.start not in institutions:
+            if c.label_ in ("topic", "topic_weak") and not _negated(doc, c.start, negations) and c.start not in institutions \
+                    and not (c.start in meeting_words and c.end - 1 in meeting_words):
                 weight = 0.5 if c.label_ == "topic_weak" else 1.0
                 topic_weights[c.kb_id_] = topic_weights.get(c.kb_id_, 0.0) + weight
         topics = tuple(sorted(t for t, w in topic_weights.items() if w >= 1.0))
