@@ -187,6 +187,8 @@ def test_topics_and_status() -> None:
     ("uk", "Сибіга обговорив із міністром національної оборони Туреччини Яшаром Гюлером добудову корветів для ВМС "
            "України.", "defence"),
     ("en", "The UN agreed with Sudan to open two crossings for aid convoys.", "humanitarian"),
+    ("uk", "Міністр закордонних справ України провів переговори з міністром закордонних справ Індії щодо енергетики.",
+     "energy"),
 ])
 def test_topic_cues(lang: str, text: str, topic: str) -> None:
     assert any(topic in r.topics for r in extract_relations(load_pipeline(lang)(text)))

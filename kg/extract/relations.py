@@ -275,8 +275,9 @@ def _institution_words(doc: Doc, data: dict) -> set[int]:
             # the head before the cue, through genitive modifiers and coordinated cues ("Ради національної
             # безпеки і оборони", "комітету ... з питань національної безпеки, оборони та розвідки")
             for j in range(cue.start - 1, max(cue.start - 6, 0) - 1, -1):
-                if j in named:
-                    break  # a name closes the title before it: "міністром оборони Туреччини Яшаром Гюлером добудову корветів"
+                if j in named or lookup_key(doc[j].text) in ("щодо", "про"):
+                    break  # a name or "щодо" closes the title before it: "міністром оборони Туреччини Яшаром Гюлером
+                    # добудову корветів", "з міністром Індії щодо енергетики"
                 if is_head(j) or j in masked:
                     masked.update(range(cue.start, cue.end))
                     break
