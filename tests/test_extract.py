@@ -141,6 +141,12 @@ RELATIONS = [
     ("en", "The US Treasury imposed sanctions on a network of tankers accused of moving Iranian oil.",
      {("IR", "US", "conflict")}),
     ("uk", "Канада запровадила санкції проти іранських компаній.", {("CA", "IR", "conflict")}),
+    # sanctions and tariffs being removed are no conflict
+    ("en", "India agreed with the EU to cut tariffs on European cars.", {("EU", "IN", "cooperation")}),
+    ("uk", "Мексика домовилася зі США про пом’якшення тарифів.", {("MX", "US", "cooperation")}),
+    # what a weak conflict word hits is no partner of the sentence's subject
+    ("en", "Ukraine's foreign minister thanked the EU, writing that the package \"hits Russia where it hurts\".",
+     {("EU", "UA", "cooperation")}),
     # a subject that is no agent of the conflict word stays a partner, though it was attacked too
     ("en", "Poland's Foreign Minister Radosław Sikorski expressed solidarity with Prague after similar attacks on Polish "
            "ministries.", {("CZ", "PL", "cooperation")}),

@@ -107,6 +107,16 @@ def _warns_that(doc: Doc, cue: Span, data: dict) -> bool:
             and lookup_key(doc[cue.end + 1].text) in that)
 
 
+def _lifted(doc: Doc, cue: Span, data: dict) -> bool:
+    """"India will cut tariffs on European cars", "пом’якшення тарифів", "lifting sanctions": sanctions and tariffs
+    being removed are no conflict."""
+    if cue.kb_id_ not in ("sanction", "tariff"):
+        return False
+    lifting = set(data.get("lifting_words", ()))
+    start = _index.sent_bounds(doc, cue.start)[0]
+    return any(lookup_key(t.text) in lifting or set(t._.lemmas) & lifting for t in doc[max(start, cue.start - 3):cue.start])
+
+
 _COORDINATORS = {",", "and", "&", "і", "й", "та", "а", "also", "the"}
 _RECIPROCAL = {"meeting", "agreement", "call", "cooperation", "support", "visit", "clash"}
 
@@ -362,7 +372,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         weapons = [c.start for c in sent_cues if c.label_ == "topic" and c.kb_id_ == "defence"]
         events = [c for c in sent_cues if c.start not in institutions and (c.label_ == "relation" or (c.label_ == "relation_weak" and any(
                   -5 <= w - c.start <= 5 for w in weapons))) and not _negated(doc, c.start, negations)
-                  and not _denied(doc, c, data) and not _warns_that(doc, c, data)]
+                  and not _denied(doc, c, data) and not _warns_that(doc, c, data) and not _lifted(doc, c, data)]
         # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
         # they are no event between the sentence's other actors.
         war_words = [c for c in events if c.kb_id_ in _WAR_WORDS]
@@ -640,6 +650,9 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     # "Russia's war"): parties to the conflict, never partners in the same sentence.
     opposed = {a.code for c in conflict_cues for a in actors
                if 0 <= a.index - c.end <= 2 or (0 < c.start - a.index <= 2 and a.kind in ("demonym", "name", "capital", "seat"))}
+    # (and what a weak conflict word hits: "the package hits Russia where it hurts")
+    opposed |= {a.code for c in index.spans(doc, "kg_cue") if c.label_ == "relation_weak" and sent.start <= c.start < sent.end
+                and _event_type(c.kb_id_) == "conflict" for a in actors if 0 <= a.index - c.end <= 1}
     hostile = set(data.get("hostile_participles", ()))
     for tok in sent:  # "дітей, депортованих Росією", "territories occupied by Russia": no partner either
         if lookup_key(tok.text) in hostile or set(tok._.lemmas) & hostile:
