@@ -195,6 +195,9 @@ def test_topics_and_status() -> None:
     ("en", "The UN agreed with Sudan to open two crossings for aid convoys.", "humanitarian"),
     ("uk", "Міністр закордонних справ України провів переговори з міністром закордонних справ Індії щодо енергетики.",
      "energy"),
+    # "не лише" is no negation; funding is its own topic though it names the aid
+    ("uk", "Нігерія зацікавлена не лише в гуманітарних поставках з України, а й у торгівлі.", "humanitarian"),
+    ("uk", "Канада оголосила про фінансування для України.", "economy"),
 ])
 def test_topic_cues(lang: str, text: str, topic: str) -> None:
     assert any(topic in r.topics for r in extract_relations(load_pipeline(lang)(text)))

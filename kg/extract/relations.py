@@ -77,8 +77,11 @@ def _negated(doc: Doc, index: int, negations: set[str]) -> bool:
     """A negation word among the eight words before, within the same clause ("не приєдналася до західних санкцій")."""
     sent_start = _index.sent_bounds(doc, index)[0]
     keys = _index.memo(doc, "keys", lambda: [lookup_key(t.text) for t in doc])
-    negative = _index.memo(doc, "negative", lambda: {t.i for t in doc if keys[t.i] in negations or keys[t.i].endswith("n't")
-                                                       or set(t._.lemmas) & negations})
+    only = set(lang_data(doc.lang_).get("not_only", ()))
+    # ("не лише гуманітарні поставки, а й торгівля", "not only aid": no negation)
+    negative = _index.memo(doc, "negative", lambda: {t.i for t in doc if (keys[t.i] in negations or keys[t.i].endswith("n't")
+                                                       or set(t._.lemmas) & negations)
+                                                       and not (t.i + 1 < len(doc) and keys[t.i + 1] in only)})
     count = 0
     for j in range(index - 1, max(sent_start, index - 8) - 1, -1):
         if keys[j] in _CLAUSE_EDGE:
@@ -359,8 +362,8 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         actors = _sentence_actors(doc, sent, polities, mentions, speaker, data)
         sent_cues = [c for c in cues if c.start >= sent.start and c.end <= sent.end]
         status = "proposed" if any(c.label_ == "status" for c in sent_cues) else "ongoing"
-        # "провів переговори", "held negotiations": words that name a cooperation event are not its topic
-        meeting_words = {i for c in sent_cues if c.label_ == "relation" and _event_type(c.kb_id_) == "cooperation"
+        # "провів переговори", "held negotiations": words that name the talks are not their topic
+        meeting_words = {i for c in sent_cues if c.label_ == "relation" and c.kb_id_ in ("meeting", "call")
                          for i in range(c.start, c.end)}
         topic_weights: dict[str, float] = {}
         for c in sent_cues:
