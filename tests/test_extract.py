@@ -40,6 +40,9 @@ ROLES = [
     # a place after the name is where the official goes, not whose official they are
     ("en", "HANOI, Jan 5 — Industry and Trade Minister Nguyen Hong Dien is due in Washington next week.",
      {("Nguyen Hong Dien", "minister", "VN")}),
+    # an appointee serves the polity of whoever appointed them, not the place they are sent to
+    ("en", "President Donald Trump appointed Louisiana Governor Jeff Landry as special envoy to Greenland.",
+     {("Donald Trump", "president", "US"), ("Jeff Landry", "other_official", "US")}),
     # "its" stands for the polity that opened the sentence before
     ("en", "Algeria cut diplomatic ties with Morocco in 2021. Its energy minister, Mohamed Arkab, said Algiers would "
            "not race anyone.", {("Mohamed Arkab", "minister", "DZ")}),

@@ -480,7 +480,8 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
                 else:
                     listed = _listed(doc, name)
                     polity = person.country or (listed[1] if listed else None) or _title_polity(
-                        role_span, data) or _possessive_polity(doc, role_span, data) or _coordinated_polity(
+                        role_span, data) or _possessive_polity(doc, role_span, data) or _appointer_polity(
+                        doc, name, mentions, data) or _coordinated_polity(
                         doc, role_span, resolved, data) or _sole_actor_polity(doc, _speakers_part(doc, name, data), data, taken)
                     if polity is None and final and role != "ambassador":
                         # (a place before the name: "In Kinshasa, government spokesperson ..."; one after it is
@@ -594,6 +595,19 @@ def _title_polities(doc: Doc, data: dict) -> set[int]:
         if span is not None and span.start == after:
             taken.add(span.start)
     return taken
+
+
+def _appointer_polity(doc: Doc, name: Span, mentions: list[PersonMention], data: dict) -> str | None:
+    """"Trump appointed Louisiana Governor Jeff Landry as special envoy to Greenland": an appointee serves the
+    polity of whoever appointed them."""
+    verbs = set(data.get("appointment_verbs", ()))
+    start = index.sent_bounds(doc, name.start)[0]
+    verb = next((t.i for t in reversed(doc[max(start, name.start - 6):name.start])
+                 if lookup_key(t.text) in verbs or set(t._.lemmas) & verbs), None)
+    if verb is None:
+        return None
+    appointer = next((m for m in reversed(mentions) if start <= m.start < verb and m.person.country), None)
+    return appointer.person.country if appointer is not None else None
 
 
 def _possessive_polity(doc: Doc, role: Span, data: dict) -> str | None:
