@@ -144,6 +144,8 @@ RELATIONS = [
     ("en", "The US Treasury imposed sanctions on a network of tankers accused of moving Iranian oil.",
      {("IR", "US", "conflict")}),
     ("uk", "Канада запровадила санкції проти іранських компаній.", {("CA", "IR", "conflict")}),
+    # aid reaches the place it is delivered to a few words on
+    ("en", "Qatar will fund fuel and medical deliveries to hospitals in Gaza.", {("PS", "QA", "cooperation")}),
     # sanctions and tariffs being removed are no conflict
     ("en", "India agreed with the EU to cut tariffs on European cars.", {("EU", "IN", "cooperation")}),
     ("uk", "Мексика домовилася зі США про пом’якшення тарифів.", {("MX", "US", "cooperation")}),

@@ -385,7 +385,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         # A strike's target may stand further off ("launched 400 drones and 30 missiles at Ukraine").
         reach = [(c, 8 if c.kb_id_ == "attack" else 3) for c in events if c.kb_id_ in ("visit", "attack")]
         # A region or city may also receive aid ("опікується відновленням Миколаївщини").
-        reach += [(c, 3) for c in events if c.kb_id_ == "aid"]
+        reach += [(c, 5) for c in events if c.kb_id_ == "aid"]
         actors = [a for a in actors if not a.locative or any(0 <= a.index - c.end <= n for c, n in reach
                                                              if a.kind == "place" or c.kb_id_ != "aid")]
         sanction_words = [c for c in events if c.kb_id_ in ("sanction", "tariff")]
