@@ -144,6 +144,9 @@ RELATIONS = [
     ("en", "The US Treasury imposed sanctions on a network of tankers accused of moving Iranian oil.",
      {("IR", "US", "conflict")}),
     ("uk", "Канада запровадила санкції проти іранських компаній.", {("CA", "IR", "conflict")}),
+    # "Congo" alone is the Democratic Republic of the Congo, as news uses it; the Republic of the Congo is named in full
+    ("en", "Congo and Rwanda met in Washington. The Republic of the Congo signed a deal with Angola.",
+     {("CD", "RW", "cooperation"), ("AO", "CG", "cooperation")}),
     # aid reaches the place it is delivered to a few words on
     ("en", "Qatar will fund fuel and medical deliveries to hospitals in Gaza.", {("PS", "QA", "cooperation")}),
     # sanctions and tariffs being removed are no conflict
