@@ -147,6 +147,9 @@ RELATIONS = [
     # "Congo" alone is the Democratic Republic of the Congo, as news uses it; the Republic of the Congo is named in full
     ("en", "Congo and Rwanda met in Washington. The Republic of the Congo signed a deal with Angola.",
      {("CD", "RW", "cooperation"), ("AO", "CG", "cooperation")}),
+    # where a traveller sets out from is no party
+    ("uk", "З Нью-Делі Ван І вирушив до Кабула на зустріч з міністром закордонних справ Пакистану Ішаком Даром.",
+     {("AF", "CN", "cooperation"), ("CN", "PK", "cooperation")}),
     # aid reaches the place it is delivered to a few words on
     ("en", "Qatar will fund fuel and medical deliveries to hospitals in Gaza.", {("PS", "QA", "cooperation")}),
     # sanctions and tariffs being removed are no conflict

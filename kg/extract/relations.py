@@ -218,7 +218,7 @@ def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], mentions: list[
             while j > sent.start and lookup_key(doc[j].text) in directions:
                 j -= 1  # "in northern Benin", "на півночі Бенину"
             prev = lookup_key(doc[j].text) if j >= sent.start and j < span.start else ""
-            locative = prev in loc_preps and span.label_ in ("pref", "alt", "capital")
+            locative = (prev in loc_preps and span.label_ in ("pref", "alt", "capital")) or _origin(doc, span, prev, data)
             if (_host_of_role(doc, span) or _organisation_as_attribute(doc, span, data) or _source_of_report(doc, span, data)
                     or _venue_or_border(doc, span, data)):
                 continue  # "US Ambassador to the UN", "постпред при ООН": where they serve, not a party
@@ -247,6 +247,18 @@ def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], mentions: list[
                 actor = Actor(actor.index, actor.code, actor.surface, True, actor.implicit, actor.kind, actor.end)
         out.append(actor)
     return out
+
+
+def _origin(doc: Doc, span: Span, prev: str, data: dict) -> bool:
+    """"З Нью-Делі Ван І вирушив до Кабула", "flew from Doha to Kabul": where a traveller sets out from is no party
+    ("з Києвом", in the instrumental, is "with")."""
+    if prev not in set(data.get("from_prepositions", ())) or span.label_ not in ("pref", "alt", "capital") or (
+            doc.lang_ == "uk" and "ablt" in span[0]._.grammemes and "Fixd" not in span[0]._.grammemes):
+        return False
+    motion = set(data.get("motion_verbs", ()))
+    lo, hi = _index.sent_bounds(doc, span.start)
+    return any(lookup_key(t.text) in motion or set(t._.lemmas) & motion
+               for t in doc[max(lo, span.start - 5):min(hi, span.end + 5)])
 
 
 def _institution_words(doc: Doc, data: dict) -> set[int]:
