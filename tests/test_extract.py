@@ -147,6 +147,9 @@ RELATIONS = [
     # "Congo" alone is the Democratic Republic of the Congo, as news uses it; the Republic of the Congo is named in full
     ("en", "Congo and Rwanda met in Washington. The Republic of the Congo signed a deal with Angola.",
      {("CD", "RW", "cooperation"), ("AO", "CG", "cooperation")}),
+    # an import ban on the other's goods is a trade conflict
+    ("uk", "Варшава збереже заборону на імпорт українського зерна.", {("PL", "UA", "conflict")}),
+    ("en", "Poland will keep its import ban on Ukrainian grain.", {("PL", "UA", "conflict")}),
     # where a traveller sets out from is no party
     ("uk", "З Нью-Делі Ван І вирушив до Кабула на зустріч з міністром закордонних справ Пакистану Ішаком Даром.",
      {("AF", "CN", "cooperation"), ("CN", "PK", "cooperation")}),

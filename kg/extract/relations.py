@@ -491,6 +491,8 @@ def _modifies(doc: Doc, actor: Actor, cue: Span) -> bool:
 def _in_sanctions_target(doc: Doc, actor: Actor, cue: Span) -> bool:
     """"sanctions on a network of shipping companies accused of moving Iranian oil": a demonym in what sanctions
     target names the polity they are aimed at."""
+    if 0 <= actor.index - cue.end <= 1:
+        return True  # "заборона на імпорт української агропродукції"
     if not (cue.end < len(doc) and lookup_key(doc[cue.end].text) in _TARGET_WORDS and actor.index > cue.end):
         return False
     return not any(t.is_punct for t in doc[cue.end:actor.index])
