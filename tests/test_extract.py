@@ -150,6 +150,9 @@ RELATIONS = [
     # an import ban on the other's goods is a trade conflict
     ("uk", "Варшава збереже заборону на імпорт українського зерна.", {("PL", "UA", "conflict")}),
     ("en", "Poland will keep its import ban on Ukrainian grain.", {("PL", "UA", "conflict")}),
+    # a comma and a polity in the nominative before a verb open a clause of their own
+    ("uk", "Ізраїль завдав нових ударів по півдню Лівану, Бейрут просить США та Францію втрутитися.",
+     {("IL", "LB", "conflict")}),
     # where a traveller sets out from is no party
     ("uk", "З Нью-Делі Ван І вирушив до Кабула на зустріч з міністром закордонних справ Пакистану Ішаком Даром.",
      {("AF", "CN", "cooperation"), ("CN", "PK", "cooperation")}),

@@ -613,8 +613,14 @@ def _clauses(doc: Doc, sent: Span, actors: list[Actor], data: dict) -> list[Span
     coordinators = set(data.get("clause_coordinators", ()))
     preps = set(data["location_prepositions"]) | set(data["with"])
     relatives = {a.index for a in actors if a.kind == "relative"}
+    # "Ізраїль завдав ударів по Лівану, Бейрут просить США втрутитися": a comma and a polity in the nominative
+    # before a verb
+    subjects = {a.index for a in actors if a.kind in ("name", "capital", "seat") and _new_subject(doc, a)}
     cuts = [sent.start]
     for tok in sent:
+        if tok.text == "," and tok.i > sent.start + 1 and tok.i + 1 in subjects:
+            cuts.append(tok.i + 1)
+            continue
         key = lookup_key(tok.text)
         subject_next = tok.i + 1 in starts or (tok.i + 2 in starts and tok.i + 1 < sent.end
                                                and lookup_key(doc[tok.i + 1].text) not in preps)
@@ -623,6 +629,15 @@ def _clauses(doc: Doc, sent: Span, actors: list[Actor], data: dict) -> list[Span
             cuts.append(tok.i)
     cuts.append(sent.end)
     return [doc[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _new_subject(doc: Doc, actor: Actor) -> bool:
+    """A Ukrainian polity in the nominative right before a verb opens a clause of its own ("Бейрут просить")."""
+    if doc.lang_ != "uk" or actor.end >= len(doc):
+        return False
+    first, after = doc[actor.index], doc[actor.end]
+    oblique = {"gent", "datv", "ablt", "loct"} & first._.grammemes  # (an inanimate nominative is also accusative)
+    return "nomn" in first._.grammemes and (not oblique or "Fixd" in first._.grammemes) and "VERB" in after._.grammemes
 
 
 def _owns(doc: Doc, actor: Actor, cue: Span) -> bool:
