@@ -254,6 +254,14 @@ def test_a_surname_opening_a_sentence_refers_to_the_person_named_in_full() -> No
     assert ("ET", "UN", "cooperation") in {(r.a, r.b, r.type) for r in extract_relations(given)}
 
 
+def test_a_sentence_naming_no_polity_goes_on_with_the_pair_the_sentence_before_named() -> None:
+    doc = load_pipeline("en")("South Korea and Japan agreed to strengthen security cooperation. Officials said shuttle "
+                              "diplomacy between Seoul and Tokyo should continue. They also discussed supply chains for "
+                              "semiconductors and student exchanges.")
+    topics = {t for r in extract_relations(doc) if (r.a, r.b) == ("JP", "KR") for t in r.topics}
+    assert {"technology", "education_culture"} <= topics
+
+
 def test_a_war_told_in_halves_relates_its_aggressor_and_its_target() -> None:
     doc = load_pipeline("uk")("Австралія оголосила нові санкції проти осіб, причетних до війни проти України. "
                               "«Росія продовжує жорстоку і незаконну війну», – наголосила міністерка.")

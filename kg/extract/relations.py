@@ -363,7 +363,8 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
     halves: dict[str, list[tuple[str, Span, Span, tuple[str, ...], str]]] = {"agent": [], "target": []}
     noisy = index.memo(doc, "noise", lambda: {t.i for t in doc if t._.noise})
     institutions = _institution_words(doc, data)
-    related_in = -2  # the number of the last sentence that related a pair
+    related_in = -2  # the number of the last sentence that related a pair, or named both sides of one
+    continued: RelationAssertion | None = None  # that pair
     for number, sent in enumerate(doc.sents):
         if noisy and any(i in noisy for i in range(sent.start, sent.end)):
             continue
@@ -425,12 +426,16 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
             codes.add(speaker)
         _note_half_conflicts(doc, sent, actors, war_words, halves, topics, status)
         if (not events or len(codes) < 2) and not hostile:
+            both = {(r.a, r.b): r for r in found if r.a in codes and r.b in codes}
+            if len(both) == 1:
+                # ("... shuttle diplomacy between Seoul and Tokyo should continue", and the next sentence goes on)
+                related_in, continued = number, next(iter(both.values()))
             if topics and codes:
                 topic_only.append((sent, codes, topics, status, {_event_type(c.kb_id_) or "" for c in events}))
-            elif topics and not codes and found and related_in == number - 1:
+            elif topics and not codes and continued is not None and related_in == number - 1:
                 # "The memorandum also covers demining and cyber defence.": no polity named, the sentence goes
                 # on with the relation of the sentence just before.
-                last = found[-1]
+                last = continued
                 kept = tuple(t for t in topics if not (t == "sanctions" and last.type == "cooperation"))
                 if kept:
                     found.append(RelationAssertion(a=last.a, b=last.b, type=last.type, topics=kept, status=status,
@@ -448,8 +453,6 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
             pairs.setdefault(key, value)
         if not pairs and topics:
             topic_only.append((sent, codes, topics, status, {_event_type(c.kb_id_) or "" for c in events}))
-        if pairs:
-            related_in = number
         for (a, b), (kind, cue) in pairs.items():
             implied = concepts("relation")[cue.kb_id_].implies if cue.kb_id_ in concepts("relation") else ()
             pair_topics = tuple(sorted({t for t in topics + implied if not (t == "sanctions" and kind == "cooperation")}))
@@ -458,6 +461,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
                 evidence=Evidence(sent.text.strip(), sent.start_char, sent.end_char, (cue.text,),
                                   0.8 if len(codes) == 2 else 0.6),
             ))
+            related_in, continued = number, found[-1]
     yield from found
     yield from _joined_halves(found, halves)
     yield from _propagated_topics(found, topic_only)
