@@ -150,6 +150,9 @@ RELATIONS = [
     # an import ban on the other's goods is a trade conflict
     ("uk", "Варшава збереже заборону на імпорт українського зерна.", {("PL", "UA", "conflict")}),
     ("en", "Poland will keep its import ban on Ukrainian grain.", {("PL", "UA", "conflict")}),
+    # a plural role word stands for no one official named before
+    ("en", "Denmark's Defence Minister Troels Lund Poulsen spoke on Monday. NATO Secretary General Mark Rutte spoke at "
+           "a meeting of alliance defence ministers.", set()),
     # a comma and a polity in the nominative before a verb open a clause of their own
     ("uk", "Ізраїль завдав нових ударів по півдню Лівану, Бейрут просить США та Францію втрутитися.",
      {("IL", "LB", "conflict")}),

@@ -504,7 +504,8 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
     last_person: Person | None = None
     last_by_gender: dict[str | None, Person] = {}
     events: list[tuple[int, str, object]] = [(m.start, "m", m) for m in mentions]
-    events += [(r.start, "r", r) for r in index.spans(doc, "kg_role") if r.start not in linked_roles]
+    # (a plural role word, "a meeting of alliance defence ministers", stands for no one person)
+    events += [(r.start, "r", r) for r in index.spans(doc, "kg_role") if r.start not in linked_roles and not _plural(r)]
     events += [(t.i, "p", t) for t in doc if lookup_key(t.text) in set(data["he"]) | set(data["she"])]
     for _, kind, item in sorted(events, key=lambda e: e[0]):
         if kind == "m":
@@ -608,6 +609,14 @@ def _appointer_polity(doc: Doc, name: Span, mentions: list[PersonMention], data:
         return None
     appointer = next((m for m in reversed(mentions) if start <= m.start < verb and m.person.country), None)
     return appointer.person.country if appointer is not None else None
+
+
+def _plural(role: Span) -> bool:
+    """A role word in the plural: its head is the last word in English ("defence ministers"), the first in Ukrainian
+    ("міністри оборони")."""
+    if role.doc.lang_ == "en":
+        return role[-1].text.lower().endswith("s") and not role[-1].text.lower().endswith("ss")
+    return "plur" in role[0]._.grammemes and "sing" not in role[0]._.grammemes
 
 
 def _possessive_polity(doc: Doc, role: Span, data: dict) -> str | None:
