@@ -150,6 +150,13 @@ RELATIONS = [
     # an import ban on the other's goods is a trade conflict
     ("uk", "Варшава збереже заборону на імпорт українського зерна.", {("PL", "UA", "conflict")}),
     ("en", "Poland will keep its import ban on Ukrainian grain.", {("PL", "UA", "conflict")}),
+    # the subject helps a partner against a third party's strikes: no conflict of its own with the third party;
+    # a possessive before a preposition belongs to another noun ("Kyiv's air defences against Russian strikes")
+    ("en", "Germany will deliver more interceptor missiles to Ukraine, as allies sought to shore up Kyiv's air defences "
+           "against Russian strikes on its power grid.", {("DE", "UA", "cooperation")}),
+    ("uk", "Голова Держспецзв’язку України підтвердив, що українські фахівці передали польській стороні дані, виявлені "
+           "під час атак російських хакерів на українські енергетичні об’єкти.",
+     {("PL", "UA", "cooperation"), ("RU", "UA", "conflict")}),
     # a plural role word stands for no one official named before
     ("en", "Denmark's Defence Minister Troels Lund Poulsen spoke on Monday. NATO Secretary General Mark Rutte spoke at "
            "a meeting of alliance defence ministers.", set()),

@@ -648,7 +648,12 @@ def _owns(doc: Doc, actor: Actor, cue: Span) -> bool:
     """"Russia's war", "Russia's full-scale invasion": a possessive on the word, modifiers between."""
     if not (actor.end < len(doc) and doc[actor.end].text in ("'s", "’s") and 0 < cue.start - actor.index <= 6):
         return False
-    return all(not t.is_punct or t.text == "-" for t in doc[actor.end + 1:cue.start])
+    # (not "Kyiv's air defences against Russian strikes": a preposition starts another noun's phrase)
+    return all((not t.is_punct or t.text == "-") and lookup_key(t.text) not in _PREPOSITIONS
+               for t in doc[actor.end + 1:cue.start])
+
+
+_PREPOSITIONS = _TARGET_WORDS | {"against", "for", "by", "with", "from", "in", "to"}
 
 
 def _qualified(cue: Span, actors: list[Actor]) -> bool:
@@ -777,6 +782,8 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
                 if cue.kb_id_ == "conflict" and any(subject[-1].index < a.index < cue.start and a.code not in (code, actor.code)
                                                     for a in actors):
                     continue  # "санкції проти осіб з Росії та Ірану, причетних до війни проти України": not Australia's war
+                if _event_type(cue.kb_id_) == "conflict" and actor.kind == "demonym" and _helps_against(out, code, actors, cue):
+                    continue
                 add(code, actor.code, actor.index)
     # "Russian strikes", "Russia's war", "удари Росії": the polity on a conflict word is in conflict with the
     # subject (a demonym or possessive before it, a genitive right after it).
@@ -791,6 +798,15 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
             if (before or owns or after) and actor.code not in subject_codes and actor.index not in consumed.get(
                     cue.start, ()) and not (actor.index in paired and any(_event_type(c.kb_id_) == "cooperation" for c in events)):
                 for code in subject_codes:
-                    if code != actor.code:
+                    if code != actor.code and not _helps_against(out, code, actors, cue):
                         out[(min(actor.code, code), max(actor.code, code))] = ("conflict", cue)
     return out
+
+
+def _helps_against(out: dict[tuple[str, str], tuple[str, Span]], code: str, actors: list[Actor], cue: Span) -> bool:
+    """"Germany will deliver missiles to Ukraine ... against Russian strikes": the subject helps a partner named
+    before the conflict word; it is the partner, not the subject, that the strikes are aimed at."""
+    partners = {p for (a, b), (kind, _) in out.items() if kind == "cooperation" and code in (a, b) for p in (a, b)} - {code}
+    if any(p.kb_id_ == code and 0 <= p.start - cue.end <= 6 for p in index.spans(cue.doc, "kg_polity")):
+        return False  # "... під час атак російських хакерів на українські енергетичні об’єкти": aimed at the subject
+    return any(a.code in partners and a.index < cue.start for a in actors)
