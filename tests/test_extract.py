@@ -157,6 +157,9 @@ RELATIONS = [
     ("uk", "Голова Держспецзв’язку України підтвердив, що українські фахівці передали польській стороні дані, виявлені "
            "під час атак російських хакерів на українські енергетичні об’єкти.",
      {("PL", "UA", "cooperation"), ("RU", "UA", "conflict")}),
+    # talks someone urges are others' talks; hitting back is an attack, no support
+    ("en", "Pakistan strikes Afghan border provinces, Taliban hit back as Qatar and Turkey urge talks.",
+     {("AF", "PK", "conflict")}),
     # a plural role word stands for no one official named before
     ("en", "Denmark's Defence Minister Troels Lund Poulsen spoke on Monday. NATO Secretary General Mark Rutte spoke at "
            "a meeting of alliance defence ministers.", set()),

@@ -110,6 +110,18 @@ def _warns_that(doc: Doc, cue: Span, data: dict) -> bool:
             and lookup_key(doc[cue.end + 1].text) in that)
 
 
+def _urged(doc: Doc, cue: Span, data: dict) -> bool:
+    """"Qatar and Turkey urge talks", "закликали до переговорів": talks someone urges are others' talks, not theirs."""
+    if cue.kb_id_ not in ("meeting", "call"):
+        return False
+    words = set(data.get("advocacy_words", ()))
+    start = _index.sent_bounds(doc, cue.start)[0]
+    before = doc[max(start, cue.start - 3):cue.start]
+    text = " ".join(lookup_key(t.text) for t in before)
+    return any(lookup_key(t.text) in words or set(t._.lemmas) & words for t in before) or any(
+        w in text for w in words if " " in w)
+
+
 def _lifted(doc: Doc, cue: Span, data: dict) -> bool:
     """"India will cut tariffs on European cars", "пом’якшення тарифів", "lifting sanctions": sanctions and tariffs
     being removed are no conflict."""
@@ -388,7 +400,8 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         weapons = [c.start for c in sent_cues if c.label_ == "topic" and c.kb_id_ == "defence"]
         events = [c for c in sent_cues if c.start not in institutions and (c.label_ == "relation" or (c.label_ == "relation_weak" and any(
                   -5 <= w - c.start <= 5 for w in weapons))) and not _negated(doc, c.start, negations)
-                  and not _denied(doc, c, data) and not _warns_that(doc, c, data) and not _lifted(doc, c, data)]
+                  and not _denied(doc, c, data) and not _warns_that(doc, c, data) and not _lifted(doc, c, data)
+                  and not _urged(doc, c, data)]
         # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
         # they are no event between the sentence's other actors.
         war_words = [c for c in events if c.kb_id_ in _WAR_WORDS]
