@@ -12,13 +12,14 @@ from kg.ontology import concepts
 
 EVALUATION = Path(__file__).resolve().parent.parent / "evaluation"
 SETS = {"gold": EVALUATION / "gold", "holdout": EVALUATION / "holdout" / "gold",
-        "extra": EVALUATION / "extra" / "gold", "blind": EVALUATION / "blind" / "gold"}
+        "extra": EVALUATION / "extra" / "gold", "blind": EVALUATION / "blind" / "gold",
+        "fresh": EVALUATION / "fresh" / "gold"}
 GOLD_FILES = sorted(p for folder in SETS.values() for p in folder.glob("*.json"))
 
 
 def test_every_set_is_there() -> None:
     counts = {name: len(list(folder.glob("*.json"))) for name, folder in SETS.items()}
-    assert counts == {"gold": 60, "holdout": 20, "extra": 24, "blind": 20}
+    assert counts == {"gold": 60, "holdout": 20, "extra": 24, "blind": 20, "fresh": 26}
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
