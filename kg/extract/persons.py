@@ -676,9 +676,11 @@ def _article_polity(doc: Doc) -> str | None:
     polities = [s for s in index.spans(doc, "kg_polity") if not any(t._.noise for t in s)]
     # a region's or city's dateline is its country's ("KHARKIV, March 18 —")
     places = [s for s in index.spans(doc, "kg_place") if not any(t._.noise for t in s)]
-    for span in sorted(polities[:3] + places[:3], key=lambda s: s.start)[:3]:
+    # (the dateline opens the body, after a headline that may name other polities: "BOGOTA, Dec 4 (Reuters) -")
+    for span in sorted((s for s in polities + places if s.start < 80), key=lambda s: s.start):
         nxt = doc[span.end] if span.end < len(doc) else None
-        if span.text.isupper() and len(span.text) > 2 and nxt is not None and nxt.text in (",", "—", "–", "("):
+        opens_line = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
+        if opens_line and span.text.isupper() and len(span.text) > 2 and nxt is not None and nxt.text in (",", "—", "–", "("):
             return span.kb_id_
     counts: dict[str, int] = {}
     for span in polities:

@@ -8,6 +8,7 @@ inflected form: ``Японія`` matches ``Японії`` and ``Японією``
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
@@ -44,11 +45,29 @@ class Match:
 
 @functools.lru_cache(maxsize=500_000)
 def word_keys(lang: str, word: str) -> tuple[str, ...]:
-    """The keys a word is matched by: its lemmas and its own lower-case form (abbreviations: only that)."""
+    """The keys a word is matched by: its lemmas and its own lower-case form (abbreviations: only that), and that
+    form without Latin accents ("BOGOTA" and "Bogota" are "Bogotá")."""
     key = lookup_key(word)
+    bare = _without_latin_accents(key)
     if _is_abbreviation(word):
-        return (key,)
-    return tuple(dict.fromkeys((*analyse(lang, word).lemmas, key)))
+        return tuple(dict.fromkeys((key, bare)))
+    return tuple(dict.fromkeys((*analyse(lang, word).lemmas, key, bare)))
+
+
+def _without_latin_accents(key: str) -> str:
+    if key.isascii():
+        return key
+    # only marks on Latin letters: "й" and "ї" are letters of their own
+    kept = "".join(c for c, base in _decomposed(key) if not (unicodedata.combining(c) and base < "\u0250"))
+    return unicodedata.normalize("NFC", kept)
+
+
+def _decomposed(key: str) -> list[tuple[str, str]]:
+    out = []
+    for ch in key:
+        parts = unicodedata.normalize("NFD", ch)
+        out.extend((c, parts[0]) for c in parts)
+    return out
 
 
 def label_keys(lang: str, word: str) -> tuple[str, ...]:
