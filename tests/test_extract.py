@@ -41,6 +41,9 @@ ROLES = [
     ("en", "Colombia summons U.S. envoy after U.S. strike kills Colombian fishermen\n\nBOGOTA, Dec 4 (Reuters) - "
            "Foreign Minister Rosa Villavicencio said the U.S. charge d'affaires had been handed a protest note.",
      {("Rosa Villavicencio", "foreign_minister", "CO")}),
+    # titles only one polity has: "Home Secretary" is British, "Taoiseach" Irish
+    ("en", "PARIS, Feb 5 - Home Secretary Shabana Mahmood and French Interior Minister Laurent Nuñez signed the deal.",
+     {("Shabana Mahmood", "minister", "GB"), ("Laurent Nuñez", "minister", "FR")}),
     # a place after the name is where the official goes, not whose official they are
     ("en", "HANOI, Jan 5 — Industry and Trade Minister Nguyen Hong Dien is due in Washington next week.",
      {("Nguyen Hong Dien", "minister", "VN")}),

@@ -573,6 +573,12 @@ def _title_polity(role: Span, data: dict) -> str | None:
     """The polity a title names by itself, as institutions only one polity has ("начальник Одеської обласної
     військової адміністрації", "секретар РНБО": Ukraine; "єврокомісар": the EU)."""
     mapping: dict[str, str] = data.get("title_polities", {})
+    # "Home Secretary" (a portfolio word before the title): not every "home" minister is British
+    doc = role.doc
+    for start in (role.start, role.start - 1):
+        whole = " ".join(lookup_key(t.text) for t in doc[max(start, 0):role.end])
+        if whole in mapping:
+            return mapping[whole]
     for token in role:
         for key in (lookup_key(token.text), *token._.lemmas):
             if key in mapping:
