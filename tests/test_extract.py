@@ -167,6 +167,15 @@ RELATIONS = [
     # talks someone urges are others' talks; hitting back is an attack, no support
     ("en", "Pakistan strikes Afghan border provinces, Taliban hit back as Qatar and Turkey urge talks.",
      {("AF", "PK", "conflict")}),
+    # a Ukrainian pronoun after a polity of its gender stands for that polity, not for the last woman named
+    ("uk", "Прем’єр-міністерка Данії Метте Фредеріксен прибула до Вашингтона. Росія продовжує війну, а Іран допомагає їй "
+           "зброєю.", {("DK", "US", "cooperation")}),
+    # "she" is the latest person who may be a woman, not the latest known woman
+    ("en", "Chinese spokeswoman Mao Ning criticised Tokyo. Prime Minister Sanae Takaichi left for Seoul, where she is "
+           "due to meet South Korean President Lee Jae-myung.", {("JP", "KR", "cooperation")}),
+    # lifting sanctions, however many words stand between, is no conflict
+    ("en", "European Union foreign ministers agreed to lift the bloc's remaining economic sanctions on Syria's energy "
+           "sector.", {("EU", "SY", "cooperation")}),
     # a plural role word stands for no one official named before
     ("en", "Denmark's Defence Minister Troels Lund Poulsen spoke on Monday. NATO Secretary General Mark Rutte spoke at "
            "a meeting of alliance defence ministers.", set()),

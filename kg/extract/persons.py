@@ -502,7 +502,7 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
 
     # Role words and pronouns that stand for a person named earlier ("глава держави", "the president", "she").
     last_person: Person | None = None
-    last_by_gender: dict[str | None, Person] = {}
+    recent: list[Person] = []  # persons in the order they are mentioned
     events: list[tuple[int, str, object]] = [(m.start, "m", m) for m in mentions]
     # (a plural role word, "a meeting of alliance defence ministers", stands for no one person)
     events += [(r.start, "r", r) for r in index.spans(doc, "kg_role") if r.start not in linked_roles and not _plural(r)]
@@ -511,7 +511,7 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
         if kind == "m":
             assert isinstance(item, PersonMention)
             last_person = item.person
-            last_by_gender[item.person.gender] = item.person
+            recent.append(item.person)
         elif kind == "r":
             assert isinstance(item, Span)
             polity = _polity_inside(doc, item) or _post_polity(doc, item, data)[0] or _pre_modifiers(doc, item, data)[0]
@@ -519,14 +519,31 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
             if len(candidates) >= 1:
                 chosen = candidates[-1] if last_person not in candidates else last_person
                 mentions.append(PersonMention(item.start, item.end, chosen))
-        elif kind == "p" and last_person is not None:
+                recent.append(chosen)
+        elif kind == "p" and last_person is not None and not _polity_antecedent(doc, item, mentions):
             assert isinstance(item, Token)
-            gender = "femn" if lookup_key(item.text) in data["she"] else None
-            person = last_by_gender.get(gender) if gender == "femn" else last_person
+            # the most recent person whose gender does not contradict the pronoun ("she" is not a man; a person
+            # of unknown gender named since the last woman is the likelier one)
+            other = "masc" if lookup_key(item.text) in data["she"] else "femn"
+            person = next((p for p in reversed(recent) if p.gender != other), None)
             if person is not None:
                 mentions.append(PersonMention(item.i, item.i + 1, person))
     mentions.sort(key=lambda m: m.start)
     return persons, mentions, resolved
+
+
+def _polity_antecedent(doc: Doc, pronoun: Token, mentions: list[PersonMention]) -> bool:
+    """"Росія продовжує війну, а Іран допомагає їй": a Ukrainian pronoun whose nearest antecedent in its sentence is
+    a polity of its gender stands for that polity, not for a person."""
+    if doc.lang_ != "uk":
+        return False
+    start = index.sent_bounds(doc, pronoun.i)[0]
+    genders = {"femn", "masc", "neut"} & pronoun._.grammemes
+    polity = next((p for p in reversed(index.spans(doc, "kg_polity")) if start <= p.start < pronoun.i
+                   and p.label_ != "demonym" and genders & doc[p.start]._.grammemes), None)
+    if polity is None:
+        return False
+    return not any(polity.start < m.start < pronoun.i for m in mentions)
 
 
 def _coordinated_polity(doc: Doc, role: Span, done: list, data: dict) -> str | None:

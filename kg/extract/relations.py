@@ -129,7 +129,13 @@ def _lifted(doc: Doc, cue: Span, data: dict) -> bool:
         return False
     lifting = set(data.get("lifting_words", ()))
     start = _index.sent_bounds(doc, cue.start)[0]
-    return any(lookup_key(t.text) in lifting or set(t._.lemmas) & lifting for t in doc[max(start, cue.start - 3):cue.start])
+    before = doc[max(start, cue.start - 6):cue.start]
+    for t in reversed(before):  # "to lift the bloc's remaining economic sanctions": within the phrase
+        if t.is_punct and t.text not in ("'s", "’s", "-"):
+            return False
+        if lookup_key(t.text) in lifting or set(t._.lemmas) & lifting:
+            return True
+    return False
 
 
 _COORDINATORS = {",", "and", "&", "і", "й", "та", "а", "also", "the"}
@@ -434,7 +440,9 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
             actors = [Actor(sent.start, last_pair[0], "", implicit=True, kind="parties"),
                       Actor(sent.start, last_pair[1], "", implicit=True, kind="parties")] + actors
             codes = {a.code for a in actors}
-        if events and speaker and len(codes) == 1 and speaker not in codes:
+        if events and speaker and len(codes) == 1 and speaker not in codes and not all(
+                a.index < events[0].start for a in actors):
+            # "«Дякую Австралії»": the speaker is the other side (not in "а Іран допомагає їй": Iran acts on a third)
             actors.insert(0, Actor(sent.start, speaker, "", implicit=True))
             codes.add(speaker)
         _note_half_conflicts(doc, sent, actors, war_words, halves, topics, status)
@@ -703,7 +711,8 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     # Polities a conflict word points at ("sanctions against Russia", "hits Russia", "російської агресії",
     # "Russia's war"): parties to the conflict, never partners in the same sentence.
     opposed = {a.code for c in conflict_cues for a in actors
-               if 0 <= a.index - c.end <= 2 or (0 < c.start - a.index <= 2 and a.kind in ("demonym", "name", "capital", "seat"))}
+               if 0 <= a.index - c.end <= 2 or (0 < c.start - a.index <= 2 and a.kind in ("demonym", "name", "capital", "seat"))
+               or _owns(doc, a, c)}
     # (and what a weak conflict word hits: "the package hits Russia where it hurts")
     opposed |= {a.code for c in index.spans(doc, "kg_cue") if c.label_ == "relation_weak" and sent.start <= c.start < sent.end
                 and _event_type(c.kb_id_) == "conflict" for a in actors if 0 <= a.index - c.end <= 1}
