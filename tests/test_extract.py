@@ -173,6 +173,10 @@ RELATIONS = [
     # "she" is the latest person who may be a woman, not the latest known woman
     ("en", "Chinese spokeswoman Mao Ning criticised Tokyo. Prime Minister Sanae Takaichi left for Seoul, where she is "
            "due to meet South Korean President Lee Jae-myung.", {("JP", "KR", "cooperation")}),
+    # a Ukrainian given name tells a man, so "вона" passes him by
+    ("uk", "Глава МЗС Канади Аніта Ананд прибула до Києва. Під час зустрічі з міністром закордонних справ України "
+           "Андрієм Сибігою вона оголосила про нові санкції проти Росії.",
+     {("CA", "UA", "cooperation"), ("CA", "RU", "conflict")}),
     # lifting sanctions, however many words stand between, is no conflict
     ("en", "European Union foreign ministers agreed to lift the bloc's remaining economic sanctions on Syria's energy "
            "sector.", {("EU", "SY", "cooperation")}),

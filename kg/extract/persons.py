@@ -362,6 +362,9 @@ def _gender(lang: str, roles: list[Span], name_tokens: list[Token]) -> str | Non
     for tok in name_tokens:
         if "femn" in tok._.grammemes and "Name" in tok._.grammemes and "masc" not in tok._.grammemes:
             return "femn"
+    for tok in name_tokens:  # (a masculine title says nothing: "міністр" is said of women too; a given name does)
+        if "masc" in tok._.grammemes and "Name" in tok._.grammemes and "femn" not in tok._.grammemes:
+            return "masc"
     return None
 
 
