@@ -72,6 +72,13 @@ ROLES = [
     ("en", "Keir Starmer, the British prime minister, said so.", {("Keir Starmer", "prime_minister", "GB")}),
     ("en", "Poland's President Karol Nawrocki arrived.", {("Karol Nawrocki", "president", "PL")}),
     ("en", "Former Japanese Prime Minister Fumio Kishida attended.", set()),
+    # the commissioner of an office holder is an official, not the office holder
+    ("uk", "Уповноважений Президента України з питань санкційної політики Владислав Власюк заявив про це.",
+     {("Владислав Власюк", "other_official", "UA")}),
+    ("uk", "Султан Оману Гайсам бен Тарік прийняв делегацію.", {("Гайсам бен Тарік", "monarch", "OM")}),
+    # a one-letter name part followed by a full stop and a common word closes the sentence
+    ("uk", "Вона зустрілася з міністром закордонних справ Китаю Ван І. Розмова була складною.",
+     {("Ван І", "foreign_minister", "CN")}),
 ]
 
 
@@ -216,6 +223,21 @@ RELATIONS = [
     # a warning that reports something is no protest
     ("uk", "Генсек ООН попередив, що Судан переживає найбільшу кризу.", set()),
     ("uk", "Анкара координує кожен крок з азербайджанськими друзями.", {("AZ", "TR", "cooperation")}),
+    # a new subject after a comma opens its own clause, adverbs between it and its verb
+    ("uk", "Сербія та Угорщина домовилися про енергоміст, Хорватія знову звинуватила сусідів через трубопровід.",
+     {("HU", "RS", "cooperation")}),
+    ("uk", "Лідери ЄС погодили кредит для України, Орбан знову виступив проти.", {("EU", "UA", "cooperation")}),
+    # a weak strike verb: its weapon may stand further off after the target
+    ("uk", "Росія випустила по українських містах понад 500 ударних дронів.", {("RU", "UA", "conflict")}),
+    # a protest note handed over is no aid
+    ("uk", "Глава МЗС Колумбії викликала повіреного у справах США та передала йому ноту протесту.",
+     {("CO", "US", "conflict")}),
+    # a verb closes an institution's title: the sanctions are the Council's act, not its name
+    ("uk", "Рада ЄС продовжила санкції проти командирів армії Руанди.", {("EU", "RW", "conflict")}),
+    # Brussels is a city: "у Брюсселі" places the event
+    ("uk", "У Брюсселі Німеччина пообіцяла передати Україні дві системи Patriot.", {("DE", "UA", "cooperation")}),
+    # reforming the UN Security Council is about the UN's organs, not a relation with the UN
+    ("uk", "Президент Нігерії закликав реформувати Раду безпеки ООН і надати Африці місця.", set()),
 ]
 
 

@@ -390,6 +390,9 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
         words = [t.text for t in name_span]
         if words and words[-1] in ("'s", "’s"):
             words = words[:-1]
+        if len(words) > 1 and len(words[-1]) == 2 and words[-1][1] == "." and name_span.end < len(doc) \
+                and doc[name_span.end].is_sent_start:
+            words[-1] = words[-1][0]  # "Ван І." closing a sentence: the full stop is not the name's
         canonical = " ".join(inflect_name(doc.lang_, words, gender))
         last = canonical.split()[-1]
         for p in persons:

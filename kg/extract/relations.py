@@ -318,9 +318,9 @@ def _institution_words(doc: Doc, data: dict) -> set[int]:
             # the head before the cue, through genitive modifiers and coordinated cues ("Ради національної
             # безпеки і оборони", "комітету ... з питань національної безпеки, оборони та розвідки")
             for j in range(cue.start - 1, max(cue.start - 6, 0) - 1, -1):
-                if j in named or lookup_key(doc[j].text) in ("щодо", "про"):
+                if j in named or lookup_key(doc[j].text) in ("щодо", "про") or _is_verb(doc[j]):
                     break  # a name or "щодо" closes the title before it: "міністром оборони Туреччини Яшаром Гюлером
-                    # добудову корветів", "з міністром Індії щодо енергетики"
+                    # добудову корветів", "з міністром Індії щодо енергетики"; so does a verb ("Рада ЄС продовжила санкції")
                 if is_head(j) or j in masked:
                     masked.update(range(cue.start, cue.end))
                     break
@@ -405,7 +405,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         topics = tuple(sorted(t for t, w in topic_weights.items() if w >= 1.0))
         weapons = [c.start for c in sent_cues if c.label_ == "topic" and c.kb_id_ == "defence"]
         events = [c for c in sent_cues if c.start not in institutions and (c.label_ == "relation" or (c.label_ == "relation_weak" and any(
-                  -5 <= w - c.start <= 5 for w in weapons))) and not _negated(doc, c.start, negations)
+                  -5 <= w - c.start <= _weapon_reach(doc, c) for w in weapons))) and not _negated(doc, c.start, negations)
                   and not _denied(doc, c, data) and not _warns_that(doc, c, data) and not _lifted(doc, c, data)
                   and not _urged(doc, c, data)]
         # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
@@ -423,6 +423,9 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         sanction_words = [c for c in events if c.kb_id_ in ("sanction", "tariff")]
         # "sanctions package", "пакет санкцій": the package is the sanctions', no aid.
         events = [c for c in events if c.kb_id_ != "aid" or not any(-2 <= s.start - c.start <= 2 for s in sanction_words)]
+        # "передала йому ноту протесту", "handed over a protest note": what is handed over is the protest, no aid.
+        events = [c for c in events if c.kb_id_ != "aid" or not any(
+            c.end <= p.start <= c.end + 2 and p.kb_id_ in ("protest", "summons") for p in events)]
         conflict_words = [c for c in events if _event_type(c.kb_id_) == "conflict"]
         hostile = _hostile_pairs(doc, sent, actors, data)
         actors = [a for a in actors if a.kind != "demonym" or _demonym_is_actor(doc, a, data)
@@ -486,6 +489,12 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
     yield from found
     yield from _joined_halves(found, halves)
     yield from _propagated_topics(found, topic_only)
+
+
+def _weapon_reach(doc: Doc, cue: Span) -> int:
+    """How far after a weak strike verb its weapon may stand: further when the target comes first ("випустила по
+    українських містах понад 1500 ударних дронів")."""
+    return 8 if cue.end < len(doc) and lookup_key(doc[cue.end].text) in _TARGET_WORDS else 5
 
 
 _WAR_WORDS = ("conflict", "attack", "clash")
@@ -639,8 +648,8 @@ def _clauses(doc: Doc, sent: Span, actors: list[Actor], data: dict) -> list[Span
     preps = set(data["location_prepositions"]) | set(data["with"])
     relatives = {a.index for a in actors if a.kind == "relative"}
     # "Ізраїль завдав ударів по Лівану, Бейрут просить США втрутитися": a comma and a polity in the nominative
-    # before a verb
-    subjects = {a.index for a in actors if a.kind in ("name", "capital", "seat") and _new_subject(doc, a)}
+    # before a verb (or an official: ", Орбан знову залишився осторонь")
+    subjects = {a.index for a in actors if a.kind in ("name", "capital", "seat", "person") and _new_subject(doc, a)}
     cuts = [sent.start]
     for tok in sent:
         if tok.text == "," and tok.i > sent.start + 1 and tok.i + 1 in subjects:
@@ -657,12 +666,15 @@ def _clauses(doc: Doc, sent: Span, actors: list[Actor], data: dict) -> list[Span
 
 
 def _new_subject(doc: Doc, actor: Actor) -> bool:
-    """A Ukrainian polity in the nominative right before a verb opens a clause of its own ("Бейрут просить")."""
+    """A Ukrainian polity in the nominative right before a verb opens a clause of its own ("Бейрут просить",
+    "Єгипет знову звинуватив": adverbs may stand between)."""
     if doc.lang_ != "uk" or actor.end >= len(doc):
         return False
-    first, after = doc[actor.index], doc[actor.end]
+    first, end = doc[actor.index], actor.end
+    while end + 1 < len(doc) and end < actor.end + 2 and doc[end]._.grammemes == {"ADVB"}:
+        end += 1
     oblique = {"gent", "datv", "ablt", "loct"} & first._.grammemes  # (an inanimate nominative is also accusative)
-    return "nomn" in first._.grammemes and (not oblique or "Fixd" in first._.grammemes) and "VERB" in after._.grammemes
+    return "nomn" in first._.grammemes and (not oblique or "Fixd" in first._.grammemes) and "VERB" in doc[end]._.grammemes
 
 
 def _owns(doc: Doc, actor: Actor, cue: Span) -> bool:

@@ -67,10 +67,23 @@ def kg_sentences(doc: Doc) -> Doc:
             elif prev.text in _CLOSERS and prev2_text in _END:
                 # «...», – наголосив президент: the attribution belongs to the quote
                 start = first.isupper() and token.text not in ("–", "—", "-")
+            elif _name_letter_ends_sentence(doc.lang_, prev2_text, prev.text, token.text):
+                start = True
             token.is_sent_start = start
         prev2_text = prev.text if prev is not None else ""
         prev = token
     return doc
+
+
+def _name_letter_ends_sentence(lang: str, before: str, letter: str, word: str) -> bool:
+    """"з главою МЗС КНР Ван І. Розмова була ...": a one-letter name part after a name, its full stop glued to it,
+    ends the sentence when a capitalised common word follows (not an initial before a surname: "США Дж. Байден")."""
+    if lang != "uk" or not (len(letter) == 2 and letter[1] == "." and letter[0].isupper()):
+        return False
+    if not (before[:1].isupper() and before.isalpha() and word[:1].isupper() and word.isalpha()):
+        return False
+    info = analyse(lang, word)
+    return info.known and not {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & info.grammemes
 
 
 @Language.component("kg_morph", assigns=["token._.lemmas", "token._.grammemes", "token._.known"])
@@ -296,6 +309,8 @@ def kg_names(doc: Doc) -> Doc:
         j = i + 1
         while j < n:
             t = doc[j]
+            if t.is_sent_start:
+                break  # a name ends with its sentence ("... Ван І. Розмова була відвертою")
             if _name_word(t, blocked, not_names):
                 j += 1
             elif lookup_key(t.text) in particles:
