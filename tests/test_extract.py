@@ -37,13 +37,13 @@ ROLES = [
     ("en", "Taliban Foreign Minister Amir Khan Muttaqi met the envoy.", {("Amir Khan Muttaqi", "foreign_minister", "AF")}),
     # where the office is held may stand between the title and the name
     ("uk", "Постійний представник Китаю при ООН Фу Цун закликав до стриманості.", {("Фу Цун", "ambassador", "CN")}),
-    # the dateline after a headline that names other polities, spelled without its accent ("BOGOTA" is Bogotá)
-    ("en", "Colombia summons U.S. envoy after U.S. strike kills Colombian fishermen\n\nBOGOTA, Dec 4 (Reuters) - "
-           "Foreign Minister Rosa Villavicencio said the U.S. charge d'affaires had been handed a protest note.",
-     {("Rosa Villavicencio", "foreign_minister", "CO")}),
-    # titles only one polity has: "Home Secretary" is British, "Taoiseach" Irish
-    ("en", "PARIS, Feb 5 - Home Secretary Shabana Mahmood and French Interior Minister Laurent Nuñez signed the deal.",
-     {("Shabana Mahmood", "minister", "GB"), ("Laurent Nuñez", "minister", "FR")}),
+    # a dateline spelled without its accent ("BOGOTA" is Bogotá); "male" is no Malé
+    ("en", "BOGOTA, Dec 4 (Reuters) - Foreign Minister Rosa Villavicencio said the U.S. charge d'affaires had been "
+           "handed a protest note about male fishermen.", {("Rosa Villavicencio", "foreign_minister", "CO")}),
+    # titles only one polity has ("Taoiseach": Ireland) or usually has ("Defence Secretary": Britain, when nothing else
+    # says; "Foreign Secretary" is no such title: India and Pakistan have one too)
+    ("en", "PARIS, Feb 5 - Defence Secretary John Healey and French Armed Forces Minister Catherine Vautrin signed the "
+           "deal.", {("John Healey", "defence_minister", "GB"), ("Catherine Vautrin", "minister", "FR")}),
     # a place after the name is where the official goes, not whose official they are
     ("en", "HANOI, Jan 5 — Industry and Trade Minister Nguyen Hong Dien is due in Washington next week.",
      {("Nguyen Hong Dien", "minister", "VN")}),

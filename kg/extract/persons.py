@@ -495,7 +495,7 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
                         polity = _sole_actor_polity(doc, doc[index.sentence(doc, name.start).start:name.start], data,
                                                     taken, places=True)
                     if polity is None and final:
-                        polity = article_polity or home
+                        polity = _title_polity(role_span, data, "title_polities_usual") or article_polity or home
                 if polity is not None and (role, polity, acting) not in person.roles:
                     person.roles.append((role, polity, acting))
             if polity is not None:
@@ -592,10 +592,11 @@ def _attached_polity_spans(doc: Doc, roles: list[Span]) -> set[int]:
     return taken
 
 
-def _title_polity(role: Span, data: dict) -> str | None:
+def _title_polity(role: Span, data: dict, key: str = "title_polities") -> str | None:
     """The polity a title names by itself, as institutions only one polity has ("начальник Одеської обласної
-    військової адміністрації", "секретар РНБО": Ukraine; "єврокомісар": the EU)."""
-    mapping: dict[str, str] = data.get("title_polities", {})
+    військової адміністрації", "секретар РНБО": Ukraine; "єврокомісар": the EU); with ``title_polities_usual``,
+    the polity a title usually belongs to ("Home Secretary": Britain, though India has one too)."""
+    mapping: dict[str, str] = data.get(key, {})
     # "Home Secretary" (a portfolio word before the title): not every "home" minister is British
     doc = role.doc
     for start in (role.start, role.start - 1):
@@ -705,11 +706,9 @@ def _article_polity(doc: Doc) -> str | None:
     polities = [s for s in index.spans(doc, "kg_polity") if not any(t._.noise for t in s)]
     # a region's or city's dateline is its country's ("KHARKIV, March 18 —")
     places = [s for s in index.spans(doc, "kg_place") if not any(t._.noise for t in s)]
-    # (the dateline opens the body, after a headline that may name other polities: "BOGOTA, Dec 4 (Reuters) -")
-    for span in sorted((s for s in polities + places if s.start < 80), key=lambda s: s.start):
+    for span in sorted(polities[:3] + places[:3], key=lambda s: s.start)[:3]:
         nxt = doc[span.end] if span.end < len(doc) else None
-        opens_line = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
-        if opens_line and span.text.isupper() and len(span.text) > 2 and nxt is not None and nxt.text in (",", "—", "–", "("):
+        if span.text.isupper() and len(span.text) > 2 and nxt is not None and nxt.text in (",", "—", "–", "("):
             return span.kb_id_
     counts: dict[str, int] = {}
     for span in polities:

@@ -45,13 +45,21 @@ class Match:
 
 @functools.lru_cache(maxsize=500_000)
 def word_keys(lang: str, word: str) -> tuple[str, ...]:
-    """The keys a word is matched by: its lemmas and its own lower-case form (abbreviations: only that), and that
-    form without Latin accents ("BOGOTA" and "Bogota" are "Bogotá")."""
+    """The keys a word is matched by: its lemmas and its own lower-case form (abbreviations: only that), and, for a
+    capitalised word, that form without Latin accents ("BOGOTA" and "Bogota" are "Bogotá")."""
     key = lookup_key(word)
-    bare = _without_latin_accents(key)
+    # (a capitalised word only, and under a key of its own: "male" must not be Malé, nor "reunion" Réunion)
+    bare = (_BARE + _without_latin_accents(key),) if word[:1].isupper() and _latin(key) else ()
     if _is_abbreviation(word):
-        return tuple(dict.fromkeys((key, bare)))
-    return tuple(dict.fromkeys((*analyse(lang, word).lemmas, key, bare)))
+        return tuple(dict.fromkeys((key, *bare)))
+    return tuple(dict.fromkeys((*analyse(lang, word).lemmas, key, *bare)))
+
+
+_BARE = "~"  # marks the key of a name spelled without its Latin accents
+
+
+def _latin(key: str) -> bool:
+    return any("a" <= c <= "z" or "\u00e0" <= c <= "\u024f" for c in key)
 
 
 def _without_latin_accents(key: str) -> str:
