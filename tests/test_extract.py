@@ -271,8 +271,14 @@ def test_topics_and_status() -> None:
     ("uk", "Нігерія зацікавлена не лише в гуманітарних поставках з України, а й у торгівлі.", "humanitarian"),
     ("uk", "Канада оголосила про фінансування для України.", "economy"),
 ])
+
 def test_topic_cues(lang: str, text: str, topic: str) -> None:
     assert any(topic in r.topics for r in extract_relations(load_pipeline(lang)(text)))
+
+def test_a_strike_the_sentence_calls_a_security_matter_implies_no_defence() -> None:
+    doc = load_pipeline("en")("Niger's militants carried out an attack on Benin near the border.")
+    topics = {t for r in extract_relations(doc) if r.type == "conflict" for t in r.topics}
+    assert "security" in topics and "defence" not in topics
 
 
 @pytest.mark.parametrize(("lang", "text", "topic"), [

@@ -479,6 +479,10 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
             topic_only.append((sent, codes, topics, status, {_event_type(c.kb_id_) or "" for c in events}))
         for (a, b), (kind, cue) in pairs.items():
             implied = concepts("relation")[cue.kb_id_].implies if cue.kb_id_ in concepts("relation") else ()
+            if "security" in topics and "defence" not in topics:
+                # "militants killed 14 soldiers in an attack", "drone incursions into the airspace": the sentence says
+                # the strike is about security; it implies no defence of its own
+                implied = tuple(t for t in implied if t != "defence")
             pair_topics = tuple(sorted({t for t in topics + implied if not (t == "sanctions" and kind == "cooperation")}))
             found.append(RelationAssertion(
                 a=a, b=b, type=kind, topics=pair_topics, status=status, event=cue.kb_id_,
