@@ -275,6 +275,7 @@ def test_topics_and_status() -> None:
 def test_topic_cues(lang: str, text: str, topic: str) -> None:
     assert any(topic in r.topics for r in extract_relations(load_pipeline(lang)(text)))
 
+
 def test_a_strike_the_sentence_calls_a_security_matter_implies_no_defence() -> None:
     doc = load_pipeline("en")("Niger's militants carried out an attack on Benin near the border.")
     topics = {t for r in extract_relations(doc) if r.type == "conflict" for t in r.topics}
