@@ -10,7 +10,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["sent_bounds", "sentence", "spans", "polity_at", "role_ending_at", "role_starting_at", "name_starting_at", "memo"]
+from kg.text import lookup_key
+
+__all__ = ["sent_bounds", "sentence", "spans", "polity_at", "role_ending_at", "role_starting_at", "name_starting_at", "memo",
+           "keys", "having"]
 
 _KEY = "kg_index"
 
@@ -53,6 +56,32 @@ def role_starting_at(doc: Doc, start: int) -> Span | None:
 
 def name_starting_at(doc: Doc, start: int) -> Span | None:
     return _table(doc, "name_start", "kg_name", lambda s: (s.start,)).get(start)
+
+
+def keys(doc: Doc) -> list[str]:
+    """Every token's look-up key (its lower-case form with ASCII apostrophes), by token index."""
+    cache = _cache(doc)
+    if "keys" not in cache:
+        cache["keys"] = [lookup_key(t.text) for t in doc]
+    return cache["keys"]  # type: ignore[no-any-return]
+
+
+def _lemma_sets(doc: Doc) -> list[frozenset[str]]:
+    cache = _cache(doc)
+    if "lemma_sets" not in cache:
+        lemmas = doc.user_data.get("kg_lemmas") or [t._.lemmas for t in doc]  # (kg_morph's list: no look-ups)
+        cache["lemma_sets"] = [frozenset(x) for x in lemmas]
+    return cache["lemma_sets"]  # type: ignore[no-any-return]
+
+
+def having(doc: Doc, words: frozenset[str] | set[str]) -> list[int]:
+    """Indexes of the tokens whose key or one of whose lemmas is among ``words``, in order (cached per word set)."""
+    cache = _cache(doc)
+    name = "having:" + "|".join(sorted(words))
+    if name not in cache:
+        ks, lemmas = keys(doc), _lemma_sets(doc)
+        cache[name] = [i for i in range(len(doc)) if ks[i] in words or not lemmas[i].isdisjoint(words)]
+    return cache[name]  # type: ignore[no-any-return]
 
 
 def memo(doc: Doc, name: str, compute: Any) -> Any:

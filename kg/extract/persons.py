@@ -512,7 +512,8 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
     events: list[tuple[int, str, object]] = [(m.start, "m", m) for m in mentions]
     # (a plural role word, "a meeting of alliance defence ministers", stands for no one person)
     events += [(r.start, "r", r) for r in index.spans(doc, "kg_role") if r.start not in linked_roles and not _plural(r)]
-    events += [(t.i, "p", t) for t in doc if lookup_key(t.text) in set(data["he"]) | set(data["she"])]
+    pronouns = frozenset(data["he"]) | frozenset(data["she"])
+    events += [(i, "p", doc[i]) for i, key in enumerate(index.keys(doc)) if key in pronouns]
     for _, kind, item in sorted(events, key=lambda e: e[0]):
         if kind == "m":
             assert isinstance(item, PersonMention)

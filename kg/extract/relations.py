@@ -20,6 +20,7 @@ from kg.extract import index as _index
 from kg.extract.persons import PersonMention, find_persons
 from kg.extract.records import Evidence, RelationAssertion
 from kg.nlp.morph import lang_data
+from kg.nlp.pipeline import NOISE_KEY
 from kg.ontology import concepts
 from kg.text import lookup_key
 
@@ -76,12 +77,11 @@ _CLAUSE_EDGE = {",", ";", ":", "що", "which", "that", "але", "but", "«", "
 def _negated(doc: Doc, index: int, negations: set[str]) -> bool:
     """A negation word among the eight words before, within the same clause ("не приєдналася до західних санкцій")."""
     sent_start = _index.sent_bounds(doc, index)[0]
-    keys = _index.memo(doc, "keys", lambda: [lookup_key(t.text) for t in doc])
+    keys = _index.keys(doc)
     only = set(lang_data(doc.lang_).get("not_only", ()))
     # ("не лише гуманітарні поставки, а й торгівля", "not only aid": no negation)
-    negative = _index.memo(doc, "negative", lambda: {t.i for t in doc if (keys[t.i] in negations or keys[t.i].endswith("n't")
-                                                       or set(t._.lemmas) & negations)
-                                                       and not (t.i + 1 < len(doc) and keys[t.i + 1] in only)})
+    negative = _index.memo(doc, "negative", lambda: {i for i in [*_index.having(doc, negations), *(
+        j for j, k in enumerate(keys) if k.endswith("n't"))] if not (i + 1 < len(doc) and keys[i + 1] in only)})
     count = 0
     for j in range(index - 1, max(sent_start, index - 8) - 1, -1):
         if keys[j] in _CLAUSE_EDGE:
@@ -95,7 +95,7 @@ def _denied(doc: Doc, cue: Span, data: dict) -> bool:
     """An event someone denies ("denied that Quito had held any talks with Washington", "Пєсков заперечив
     повідомлення про те, що Москва веде переговори") or says is not there ("Таких переговорів немає")."""
     denial = set(data.get("denial", ()))
-    denials = _index.memo(doc, "denials", lambda: [t.i for t in doc if lookup_key(t.text) in denial or set(t._.lemmas) & denial])
+    denials = _index.having(doc, denial)
     sent_start, sent_end = _index.sent_bounds(doc, cue.start)
     if any(max(sent_start, cue.start - 30) <= j < cue.start for j in denials):
         return True
@@ -349,9 +349,10 @@ def _hostile_pairs(doc: Doc, sent: Span, actors: list[Actor], data: dict) -> dic
     "депортованих Росією українських дітей" (the victim a demonym on the same noun)."""
     hostile = set(data.get("hostile_participles", ()))
     out: dict[tuple[str, str], tuple[str, Span]] = {}
-    for tok in sent:
-        if not (lookup_key(tok.text) in hostile or set(tok._.lemmas) & hostile):
+    for i in _index.having(doc, hostile):
+        if not sent.start <= i < sent.end:
             continue
+        tok = doc[i]
         agent = next((a for a in actors if 0 < a.index - tok.i <= 2 and a.kind in ("name", "capital", "seat")), None)
         if agent is None:
             continue
@@ -379,7 +380,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
     topic_only: list[tuple[Span, set[str], tuple[str, ...], str, set[str]]] = []
 
     halves: dict[str, list[tuple[str, Span, Span, tuple[str, ...], str]]] = {"agent": [], "target": []}
-    noisy = index.memo(doc, "noise", lambda: {t.i for t in doc if t._.noise})
+    noisy: set[int] = doc.user_data.get(NOISE_KEY, set())
     institutions = _institution_words(doc, data)
     related_in = -2  # the number of the last sentence that related a pair, or named both sides of one
     continued: RelationAssertion | None = None  # that pair

@@ -110,6 +110,7 @@ def content_lemmas(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found or [parses[0].normal_form]))
 
 
+@functools.lru_cache(maxsize=100_000)
 def is_function_word(lang: str, word: str) -> bool:
     """True when some reading of the word is a pronoun, conjunction, preposition, particle or adverb."""
     if lang != "uk":

@@ -89,15 +89,23 @@ def _name_letter_ends_sentence(lang: str, before: str, letter: str, word: str) -
 @Language.component("kg_morph", assigns=["token._.lemmas", "token._.grammemes", "token._.known"])
 def kg_morph(doc: Doc) -> Doc:
     lang = doc.lang_
+    lemmas: list[tuple[str, ...]] = []
     for token in doc:
         if token.is_space or token.is_punct:
             token._.lemmas = (token.text,)
+            lemmas.append(token._.lemmas)
             continue
         info = analyse(lang, token.text)
         token._.lemmas = word_keys(lang, token.text)
         token._.grammemes = info.grammemes
         token._.known = info.known
+        lemmas.append(token._.lemmas)
+    doc.user_data[LEMMAS_KEY] = lemmas
     return doc
+
+
+#: ``doc.user_data`` key of every token's lemmas, by index (``token._.lemmas`` without the attribute look-ups)
+LEMMAS_KEY = "kg_lemmas"
 
 
 @functools.cache
@@ -129,8 +137,13 @@ def kg_noise(doc: Doc) -> Doc:
             if span is not None:
                 for token in span:
                     token._.noise = True
+                doc.user_data.setdefault(NOISE_KEY, set()).update(range(span.start, span.end))
         line_start = line_end + 1
     return doc
+
+
+#: ``doc.user_data`` key of the set of noise token indexes (the same tokens as ``token._.noise``, without a scan)
+NOISE_KEY = "kg_noise_tokens"
 
 
 @Language.factory("kg_lexicon", assigns=["doc.spans"], requires=["token._.lemmas"], default_config={"actors": True})
@@ -172,7 +185,7 @@ class LexiconComponent:
         return True
 
     def __call__(self, doc: Doc) -> Doc:
-        lemmas = [t._.lemmas for t in doc]
+        lemmas = doc.user_data.get(LEMMAS_KEY) or [t._.lemmas for t in doc]
         found: dict[str, list[Match]] = {}
         for m in self.lexicon.matches(lemmas):
             if self._accept(doc, m):
