@@ -325,18 +325,21 @@ def eval_(gold: Path = typer.Argument(..., help="Folder of gold JSON files (one 
           details: bool = typer.Option(True, "--details/--no-details", help="List misses and false positives per article."),
           as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
           gazetteer: bool = typer.Option(True, "--gazetteer/--no-gazetteer",
-                                         help="Use the gazetteer of known office holders (off: names never seen).")) -> None:
+                                         help="Use the gazetteer of known office holders (off: names never seen)."),
+          against: Optional[Path] = typer.Option(None, "--against",
+                                                 help="Score a second annotation of the same articles (a folder of "
+                                                      "JSON files) instead of the extractor: annotator agreement.")) -> None:
     """Score the extractor against hand-annotated gold: precision, recall, F1 per language and kind of fact."""
     import json as _json
     import os
 
-    from kg.evaluation import KINDS, evaluate
+    from kg.evaluation import KINDS, agreement, evaluate
 
     if not gazetteer:
         os.environ["KG_GAZETTEER"] = "0"
 
     try:
-        report = evaluate(gold, articles)
+        report = agreement(gold, against) if against is not None else evaluate(gold, articles)
     except KGError as error:
         raise _fail(error) from None
     if as_json:

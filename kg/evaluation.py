@@ -159,6 +159,37 @@ def score_article(gold: Gold, roles: list[dict[str, Any]], relations: list[dict[
     return scores, misses, fps
 
 
+def agreement(gold_dir: Path, other_dir: Path) -> EvalReport:
+    """Score a second hand annotation of the same articles against the gold, with the measures of :func:`evaluate`:
+    the agreement between two annotators, i.e. how far any extractor can be expected to go.
+
+    >>> from pathlib import Path
+    >>> report = agreement(Path("evaluation/gold"), Path("evaluation/agreement"))  # doctest: +SKIP
+    """
+    golds = {g.id: g for g in load_gold(gold_dir)}
+    report = EvalReport()
+    for other in load_gold(other_dir):
+        gold = golds.get(other.id)
+        if gold is None:
+            raise KGError(Errors.E021, path=other_dir / f"{other.id}.json", reason=f"no gold {other.id}.json in {gold_dir}")
+        roles = [{"name": p["name"], "role": p["role"], "country": p["country"]} for p in other.persons]
+        relations = [{"a": r["a"], "b": r["b"], "type": r["type"], "topic": t}
+                     for r in other.relations for t in (r.get("topics") or [None])]
+        _add(report, gold, *score_article(gold, roles, relations))
+    return report
+
+
+def _add(report: EvalReport, gold: Gold, scores: dict[str, Score], misses: list[str], fps: list[str]) -> None:
+    for lang in ("all", gold.lang):
+        bucket = report.scores.setdefault(lang, {k: Score() for k in KINDS})
+        for kind, score in scores.items():
+            bucket[kind].add(score)
+    if misses:
+        report.misses[gold.id] = misses
+    if fps:
+        report.false_positives[gold.id] = fps
+
+
 def evaluate(gold_dir: Path, articles_dir: Path | None = None) -> EvalReport:
     """Ingest the gold articles into a store in memory and score the named queries' rows against the gold."""
     from kg.api import open as open_graph
@@ -184,13 +215,5 @@ def evaluate(gold_dir: Path, articles_dir: Path | None = None) -> EvalReport:
         for row in graph.query_named("relations"):
             relations[by_article.get(row["article"], "")].append(row)
     for gold in golds:
-        scores, misses, fps = score_article(gold, roles[gold.id], relations[gold.id])
-        for lang in ("all", gold.lang):
-            bucket = report.scores.setdefault(lang, {k: Score() for k in KINDS})
-            for kind, score in scores.items():
-                bucket[kind].add(score)
-        if misses:
-            report.misses[gold.id] = misses
-        if fps:
-            report.false_positives[gold.id] = fps
+        _add(report, gold, *score_article(gold, roles[gold.id], relations[gold.id]))
     return report

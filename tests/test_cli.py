@@ -153,6 +153,27 @@ def test_eval_reports_scores() -> None:
         assert scores["all"][kind]["gold"] > 0
 
 
+def test_eval_against_a_second_annotation_measures_agreement(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", str(EVALUATION / "gold"), "--against", str(EVALUATION / "agreement"), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["all"]["pairs"]["gold"] > 0 and scores["all"]["pairs"]["f1"] > 0.9
+    # the gold against itself agrees fully; a second annotation missing a relation does not
+    assert json.loads(runner.invoke(app, ["eval", str(EVALUATION / "gold"), "--against", str(EVALUATION / "gold"),
+                                          "--json"]).stdout)["all"]["topics"]["f1"] == 1.0
+    one = json.loads((EVALUATION / "gold" / "uk-01.json").read_text(encoding="utf-8"))
+    one["relations"] = one["relations"][1:]
+    (tmp_path / "uk-01.json").write_text(json.dumps(one, ensure_ascii=False), encoding="utf-8")
+    partial = json.loads(runner.invoke(app, ["eval", str(EVALUATION / "gold"), "--against", str(tmp_path),
+                                             "--json"]).stdout)
+    assert partial["uk"]["pairs"]["recall"] < 1.0 and partial["uk"]["pairs"]["precision"] == 1.0
+    unknown = tmp_path / "other"
+    unknown.mkdir()
+    (unknown / "zz-99.json").write_text(json.dumps({**one, "id": "zz-99"}), encoding="utf-8")
+    failed = runner.invoke(app, ["eval", str(EVALUATION / "gold"), "--against", str(unknown)])
+    assert failed.exit_code != 0 and "E021" in failed.output
+
+
 def test_validate(store: Path) -> None:
     result = runner.invoke(app, ["validate", "--store", str(store)])
     assert result.exit_code == 0, result.output

@@ -13,13 +13,13 @@ from kg.ontology import concepts
 EVALUATION = Path(__file__).resolve().parent.parent / "evaluation"
 SETS = {"gold": EVALUATION / "gold", "holdout": EVALUATION / "holdout" / "gold",
         "extra": EVALUATION / "extra" / "gold", "blind": EVALUATION / "blind" / "gold",
-        "fresh": EVALUATION / "fresh" / "gold"}
+        "fresh": EVALUATION / "fresh" / "gold", "agreement": EVALUATION / "agreement"}
 GOLD_FILES = sorted(p for folder in SETS.values() for p in folder.glob("*.json"))
 
 
 def test_every_set_is_there() -> None:
     counts = {name: len(list(folder.glob("*.json"))) for name, folder in SETS.items()}
-    assert counts == {"gold": 60, "holdout": 20, "extra": 24, "blind": 20, "fresh": 26}
+    assert counts == {"gold": 60, "holdout": 20, "extra": 24, "blind": 20, "fresh": 26, "agreement": 30}
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
@@ -44,10 +44,9 @@ def test_gold_file_is_well_formed(path: Path) -> None:
 
 
 def test_development_set_keeps_its_scores() -> None:
-    """Issue 3's targets on the development set (roles >= 0.90, pairs >= 0.85 per language), and a floor under
-    topics (target 0.75 not met) so that a change that loses them shows."""
+    """Issue 3's targets on the development set, per language: roles >= 0.90, pairs >= 0.85, topics >= 0.75."""
     report = evaluate(SETS["gold"]).as_dict()
     for lang in ("uk", "en"):
         assert report[lang]["roles"]["f1"] >= 0.90, (lang, report[lang]["roles"])
         assert report[lang]["pairs"]["f1"] >= 0.85, (lang, report[lang]["pairs"])
-        assert report[lang]["topics"]["f1"] >= 0.62, (lang, report[lang]["topics"])
+        assert report[lang]["topics"]["f1"] >= 0.75, (lang, report[lang]["topics"])
