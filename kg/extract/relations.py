@@ -11,7 +11,7 @@ paired in conflict with the subject of the sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -94,11 +94,9 @@ def _negated(doc: Doc, index: int, negations: set[str]) -> bool:
 def _denied(doc: Doc, cue: Span, data: dict) -> bool:
     """An event someone denies ("denied that Quito had held any talks with Washington", "Пєсков заперечив
     повідомлення про те, що Москва веде переговори") or says is not there ("Таких переговорів немає")."""
-    denial = set(data.get("denial", ()))
-    denials = _index.having(doc, denial)
-    sent_start, sent_end = _index.sent_bounds(doc, cue.start)
-    if any(max(sent_start, cue.start - 30) <= j < cue.start for j in denials):
+    if _preceded_by(doc, cue, data.get("denial", ()), 30):
         return True
+    sent_end = _index.sent_bounds(doc, cue.start)[1]
     after = set(data.get("negation_after", ()))
     return any(lookup_key(t.text) in after for t in doc[cue.end:min(sent_end, cue.end + 2)])
 
@@ -114,12 +112,7 @@ def _urged(doc: Doc, cue: Span, data: dict) -> bool:
     """"Qatar and Turkey urge talks", "закликали до переговорів": talks someone urges are others' talks, not theirs."""
     if cue.kb_id_ not in ("meeting", "call"):
         return False
-    words = set(data.get("advocacy_words", ()))
-    start = _index.sent_bounds(doc, cue.start)[0]
-    before = doc[max(start, cue.start - 3):cue.start]
-    text = " ".join(lookup_key(t.text) for t in before)
-    return any(lookup_key(t.text) in words or set(t._.lemmas) & words for t in before) or any(
-        w in text for w in words if " " in w)
+    return _preceded_by(doc, cue, data.get("advocacy_words", ()), 3)
 
 
 def _lifted(doc: Doc, cue: Span, data: dict) -> bool:
@@ -127,15 +120,22 @@ def _lifted(doc: Doc, cue: Span, data: dict) -> bool:
     being removed are no conflict."""
     if cue.kb_id_ not in ("sanction", "tariff"):
         return False
-    lifting = set(data.get("lifting_words", ()))
-    start = _index.sent_bounds(doc, cue.start)[0]
-    before = doc[max(start, cue.start - 6):cue.start]
-    for t in reversed(before):  # "to lift the bloc's remaining economic sanctions": within the phrase
-        if t.is_punct and t.text not in ("'s", "’s", "-"):
-            return False
-        if lookup_key(t.text) in lifting or set(t._.lemmas) & lifting:
-            return True
-    return False
+    # ("to lift the bloc's remaining economic sanctions": within the phrase)
+    return _preceded_by(doc, cue, data.get("lifting_words", ()), 6, within_phrase=True)
+
+
+def _preceded_by(doc: Doc, cue: Span, words: Iterable[str], reach: int, within_phrase: bool = False) -> bool:
+    """A word of ``words`` (by its form or a lemma; an entry of several words by the text) among the ``reach`` words
+    before the cue in its sentence; with ``within_phrase``, after the last punctuation mark only."""
+    start = max(_index.sent_bounds(doc, cue.start)[0], cue.start - reach)
+    if within_phrase:
+        marks = [i for i in range(start, cue.start) if doc[i].is_punct and doc[i].text not in ("'s", "’s", "-")]
+        start = marks[-1] + 1 if marks else start
+    single = frozenset(w for w in words if " " not in w)
+    if any(start <= i < cue.start for i in _index.having(doc, single)):
+        return True
+    text = " ".join(_index.keys(doc)[start:cue.start])
+    return any(w in text for w in words if " " in w)
 
 
 _COORDINATORS = {",", "and", "&", "і", "й", "та", "а", "also", "the"}
