@@ -273,10 +273,9 @@ def _origin(doc: Doc, span: Span, prev: str, data: dict) -> bool:
     if prev not in set(data.get("from_prepositions", ())) or span.label_ not in ("pref", "alt", "capital") or (
             doc.lang_ == "uk" and "ablt" in span[0]._.grammemes and "Fixd" not in span[0]._.grammemes):
         return False
-    motion = set(data.get("motion_verbs", ()))
     lo, hi = _index.sent_bounds(doc, span.start)
-    return any(lookup_key(t.text) in motion or set(t._.lemmas) & motion
-               for t in doc[max(lo, span.start - 5):min(hi, span.end + 5)])
+    return any(max(lo, span.start - 5) <= i < min(hi, span.end + 5)
+               for i in _index.having(doc, frozenset(data.get("motion_verbs", ()))))
 
 
 def _institution_words(doc: Doc, data: dict) -> set[int]:
