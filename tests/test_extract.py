@@ -287,6 +287,8 @@ def test_a_strike_the_sentence_calls_a_security_matter_implies_no_defence() -> N
     ("en", "Estonia and Latvia signed an agreement on energy, the UN Security Council was told.", "security"),
     ("uk", "Секретар Ради національної безпеки і оборони України підписав з Польщею угоду про енергетику.", "defence"),
     ("en", "Japan and the Philippines signed an agreement on energy, diplomats said.", "diplomacy"),
+    # a topic word inside a place's name ("Port Moresby") names no topic
+    ("en", "Australia and Papua New Guinea signed an energy agreement in Port Moresby.", "infrastructure"),
     # the words that name the talks are no topic of them
     ("uk", "Україна та Індія провели переговори про постачання газу.",
      "diplomacy"),

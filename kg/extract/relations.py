@@ -381,6 +381,9 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
     halves: dict[str, list[tuple[str, Span, Span, tuple[str, ...], str]]] = {"agent": [], "target": []}
     noisy: set[int] = doc.user_data.get(NOISE_KEY, set())
     institutions = _institution_words(doc, data)
+    # ("Port Moresby", "Port Sudan": a topic word inside a place's name names no topic)
+    named_places = {i for group in ("kg_polity", "kg_place") for s in index.spans(doc, group) if len(s) > 1
+                    for i in range(s.start, s.end)}
     related_in = -2  # the number of the last sentence that related a pair, or named both sides of one
     continued: RelationAssertion | None = None  # that pair
     for number, sent in enumerate(doc.sents):
@@ -399,6 +402,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         topic_weights: dict[str, float] = {}
         for c in sent_cues:
             if c.label_ in ("topic", "topic_weak") and not _negated(doc, c.start, negations) and c.start not in institutions \
+                    and c.start not in named_places \
                     and not (c.start in meeting_words and c.end - 1 in meeting_words):
                 weight = 0.5 if c.label_ == "topic_weak" else 1.0
                 topic_weights[c.kb_id_] = topic_weights.get(c.kb_id_, 0.0) + weight
