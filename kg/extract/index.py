@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from kg.nlp.pipeline import LEMMAS_KEY
 from kg.text import lookup_key
 
 __all__ = ["sent_bounds", "sentence", "spans", "polity_at", "role_ending_at", "role_starting_at", "name_starting_at", "memo",
@@ -69,7 +70,7 @@ def keys(doc: Doc) -> list[str]:
 def _lemma_sets(doc: Doc) -> list[frozenset[str]]:
     cache = _cache(doc)
     if "lemma_sets" not in cache:
-        lemmas = doc.user_data.get("kg_lemmas") or [t._.lemmas for t in doc]  # (kg_morph's list: no look-ups)
+        lemmas = doc.user_data.get(LEMMAS_KEY) or [t._.lemmas for t in doc]  # (kg_morph's list: no look-ups)
         cache["lemma_sets"] = [frozenset(x) for x in lemmas]
     return cache["lemma_sets"]  # type: ignore[no-any-return]
 

@@ -632,10 +632,9 @@ def _title_polities(doc: Doc, data: dict) -> set[int]:
 def _appointer_polity(doc: Doc, name: Span, mentions: list[PersonMention], data: dict) -> str | None:
     """"Trump appointed Louisiana Governor Jeff Landry as special envoy to Greenland": an appointee serves the
     polity of whoever appointed them."""
-    verbs = set(data.get("appointment_verbs", ()))
     start = index.sent_bounds(doc, name.start)[0]
-    verb = next((t.i for t in reversed(doc[max(start, name.start - 6):name.start])
-                 if lookup_key(t.text) in verbs or set(t._.lemmas) & verbs), None)
+    verb = next((i for i in reversed(index.having(doc, frozenset(data.get("appointment_verbs", ()))))
+                 if max(start, name.start - 6) <= i < name.start), None)
     if verb is None:
         return None
     appointer = next((m for m in reversed(mentions) if start <= m.start < verb and m.person.country), None)
@@ -670,11 +669,8 @@ def _speakers_part(doc: Doc, name: Span, data: dict) -> Span:
     """The sentence of a name up to the speech verb after it: what the person says names others' polities
     ("Ministry spokeswoman Klára Vondrová said ... a group linked to China's Ministry of State Security")."""
     sent = index.sentence(doc, name.start)
-    verbs = set(data["speech_verbs"])
-    for tok in doc[name.end:sent.end]:
-        if lookup_key(tok.text) in verbs or set(tok._.lemmas) & verbs:
-            return doc[sent.start:tok.i]
-    return sent
+    verb = next((i for i in index.having(doc, frozenset(data["speech_verbs"])) if name.end <= i < sent.end), None)
+    return doc[sent.start:verb] if verb is not None else sent
 
 
 def _sole_actor_polity(doc: Doc, sent: Span, data: dict, taken: set[int] = frozenset(),  # type: ignore[assignment]

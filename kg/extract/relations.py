@@ -553,8 +553,7 @@ def _passive_agent(doc: Doc, actors: list[Actor], cue: Span, data: dict) -> Acto
 
 def _dates_something(doc: Doc, sent: Span, cue: Span) -> bool:
     """A war word in a time phrase ("до початку повномасштабного вторгнення"): it dates what the subject did."""
-    heads = set(lang_data(doc.lang_).get("time_phrase_heads", ()))
-    return any(lookup_key(t.text) in heads or set(t._.lemmas) & heads for t in doc[max(sent.start, cue.start - 3):cue.start])
+    return _preceded_by(doc, cue, lang_data(doc.lang_).get("time_phrase_heads", ()), 3)
 
 
 def _note_half_conflicts(doc: Doc, sent: Span, actors: list[Actor], events: list[Span],

@@ -93,13 +93,14 @@ def kg_morph(doc: Doc) -> Doc:
     for token in doc:
         if token.is_space or token.is_punct:
             token._.lemmas = (token.text,)
-            lemmas.append(token._.lemmas)
+            lemmas.append((token.text,))
             continue
         info = analyse(lang, token.text)
-        token._.lemmas = word_keys(lang, token.text)
+        keys = word_keys(lang, token.text)
+        token._.lemmas = keys
         token._.grammemes = info.grammemes
         token._.known = info.known
-        lemmas.append(token._.lemmas)
+        lemmas.append(keys)
     doc.user_data[LEMMAS_KEY] = lemmas
     return doc
 
