@@ -2,7 +2,7 @@
 
     python benchmarks/export.py [--triples 1000000] [--formats turtle,ntriples,nquads]
 
-Prints seconds, triples/s and file size per format, through ``kg.export.export_to_path`` (what ``kg export``
+Prints seconds, triples/s and file size per format, through ``kg.graph.export.export_to_path`` (what ``kg export``
 runs). Target (issue 6): Turtle in <= 10 s.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import graphdata  # noqa: E402
 
-from kg.export import SUFFIX, export_to_path  # noqa: E402
+from kg.graph.export import SUFFIX, export_to_path  # noqa: E402
 
 TARGET_SECONDS = 10.0
 

@@ -22,10 +22,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402
 
-from kg.articles import make_article  # noqa: E402
-from kg.ingest import assertions_of  # noqa: E402
-from kg.parallel import available_cores, extract_parallel, preload  # noqa: E402
-from kg.rdf import article_graph  # noqa: E402
+from kg.io.articles import make_article  # noqa: E402
+from kg.pipeline.extraction import assertions_of  # noqa: E402
+from kg.pipeline.parallel import available_cores, extract_parallel, preload  # noqa: E402
+from kg.graph.rdf import article_graph  # noqa: E402
 
 TARGET = 100.0
 
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     for w in [int(x) for x in args.workers.split(",")]:
         c_self, c_kids, t = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN), time.perf_counter()
         if w == 1:
-            from kg.parallel import extract_to_ntriples
+            from kg.pipeline.parallel import extract_to_ntriples
 
             count = sum(1 for a in articles if extract_to_ntriples(a))
         else:

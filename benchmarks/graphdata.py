@@ -1,5 +1,5 @@
 """A kg graph of a given size for the query and export benchmarks, built fast: claims generated directly
-through ``kg.rdf.article_graph`` (no NLP), the same RDF shape ingest writes.
+through ``kg.graph.rdf.article_graph`` (no NLP), the same RDF shape ingest writes.
 
     python benchmarks/graphdata.py [--triples 1000000] [--store /tmp/kg-bench/store-1m]
 
@@ -18,12 +18,12 @@ import time
 from pathlib import Path
 from typing import Iterator
 
-from kg.articles import make_article
+from kg.io.articles import make_article
 from kg.extract.records import Evidence, RelationAssertion, RoleAssertion
-from kg.ingest import _write
-from kg.parallel import quads_of_graphs
-from kg.rdf import ArticleGraphs, article_graph
-from kg.store import Store
+from kg.pipeline.ingest import _write
+from kg.pipeline.parallel import quads_of_graphs
+from kg.graph.rdf import ArticleGraphs, article_graph
+from kg.graph.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402

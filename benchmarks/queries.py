@@ -13,7 +13,7 @@ The graph comes from ``benchmarks/graphdata.py`` (built once under /tmp/kg-bench
 
 Each on:
 
-- kg: ``kg.store.Store.query`` (what every command and the API run), rows as rdflib terms;
+- kg: ``kg.graph.store.Store.query`` (what every command and the API run), rows as rdflib terms;
 - raw pyoxigraph: ``pyoxigraph.Store.query`` on the same database, the same query text, rows as pyoxigraph terms;
 - rdflib memory: ``rdflib.Dataset()`` (the default in-memory store, union default graph) loaded with the same
   quads, in a child process, the same query text; a query over ``--rdflib-timeout`` seconds is stopped;
@@ -45,8 +45,8 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import graphdata  # noqa: E402
 
-from kg.queries import _bind, named_query  # noqa: E402
-from kg.store import Store  # noqa: E402
+from kg.graph.queries import _bind, named_query  # noqa: E402
+from kg.graph.store import Store  # noqa: E402
 
 PREFIXES = """PREFIX kg: <https://w3id.org/diplokg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

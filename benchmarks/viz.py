@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.viz import render_html
+from kg.network.viz import render_html
 
 TOPICS = ["defence", "energy", "trade", "sanctions", "humanitarian", "diplomacy", "cyber", "infrastructure",
           "finance", "migration", "health", "climate", "space", "education", "agriculture"]
@@ -25,7 +25,7 @@ ROLES = ["president", "prime_minister", "foreign_minister", "defence_minister", 
 
 
 def synthetic(n_nodes: int = 2000, n_edges: int = 6000, seed: int = 1) -> nx.MultiGraph:
-    """A MultiGraph shaped like :func:`kg.network.to_networkx` ('full' view) output."""
+    """A MultiGraph shaped like :func:`kg.network.projection.to_networkx` ('full' view) output."""
     rng = random.Random(seed)
     g = nx.MultiGraph(view="full")
     n_topics = len(TOPICS)

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from kg._version import __version__
 
 from kg.api import KnowledgeGraph, open  # noqa: E402,A004
 

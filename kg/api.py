@@ -16,13 +16,13 @@ from typing import Any, Callable, Iterable
 
 import networkx as nx
 
-from kg.articles import Article, make_article
-from kg.export import export_to_path
-from kg.ingest import IngestReport, ingest
-from kg.network import Filters, to_networkx
-from kg.queries import named_query, rows
-from kg.sources import Limits, Rejection, read_paths
-from kg.store import Store, default_store_path, open_store
+from kg.io.articles import Article, make_article
+from kg.graph.export import export_to_path
+from kg.pipeline.ingest import IngestReport, ingest
+from kg.network.projection import Filters, to_networkx
+from kg.graph.queries import named_query, rows
+from kg.io.sources import Limits, Rejection, read_paths
+from kg.graph.store import Store, default_store_path, open_store
 
 __all__ = ["KnowledgeGraph", "open"]
 
@@ -51,7 +51,7 @@ class KnowledgeGraph:
 
     def query_named(self, name: str, limit: int | None = None, **params: Any) -> list[dict[str, Any]]:
         """A named query's rows; ``params`` bind its declared parameters (``query_named("roles", country="JP")``,
-        see :func:`kg.queries.query_params`), ``limit`` caps the rows."""
+        see :func:`kg.graph.queries.query_params`), ``limit`` caps the rows."""
         return rows(self.store.query(named_query(name, params, limit)))
 
     def export(self, path: str | os.PathLike[str], fmt: str = "turtle") -> Path:
@@ -65,21 +65,21 @@ class KnowledgeGraph:
 
     def viz(self, path: str | os.PathLike[str], view: str = "countries", focus: str | None = None, hops: int = 1,
             **filters: Any) -> Path:
-        from kg.viz import write_html
+        from kg.network.viz import write_html
 
         title = f"kg network: {view} view" + (f", around {focus}" if focus else "")
         return write_html(self.to_networkx(view, focus=focus, hops=hops, **filters), Path(path), title=title)
 
     def resolve(self, name: str, view: str = "full") -> list[str]:
         """The node ids (``country:JP``, ``person:<IRI>``) that ``name`` names, best matches first."""
-        from kg.network import resolve
+        from kg.network.projection import resolve
 
         return resolve(self.to_networkx(view), name)
 
     def ends(self, a: str, b: str, **filters: Any) -> tuple[nx.MultiGraph, str, str]:
         """The full view and the nodes ``a`` and ``b`` name (KGError E019 when either names nothing)."""
         from kg.errors import Errors, KGError
-        from kg.network import resolve
+        from kg.network.projection import resolve
 
         g = self.to_networkx("full", **filters)
         found = []
@@ -92,9 +92,9 @@ class KnowledgeGraph:
 
     def path(self, a: str, b: str, **filters: Any) -> list[Any] | None:
         """How ``a`` and ``b`` (countries or persons, by code, name or IRI) are connected in the full view:
-        a list of :class:`kg.analytics.Step` (``[]`` when they are the same), None when they are not.
+        a list of :class:`kg.network.analytics.Step` (``[]`` when they are the same), None when they are not.
         KGError E019 when either names nothing."""
-        from kg.analytics import connection
+        from kg.network.analytics import connection
 
         g, start, end = self.ends(a, b, **filters)
         return connection(g, start, end)
@@ -102,7 +102,7 @@ class KnowledgeGraph:
     def export_network(self, path: str | os.PathLike[str], fmt: str = "graphml", view: str = "full",
                        **filters: Any) -> Path:
         """Write a networkx view as GraphML or GEXF (dynamic, with article dates) for Gephi."""
-        from kg.network import write_graph
+        from kg.network.projection import write_graph
 
         return write_graph(self.to_networkx(view, **filters), Path(path), fmt)
 
@@ -118,6 +118,6 @@ class KnowledgeGraph:
 
 def open(store: str | os.PathLike[str] | None | type[Ellipsis] = ..., **options: Any) -> KnowledgeGraph:  # noqa: A001
     """Open a store folder (default ``$KG_STORE`` or ``./kgstore``); ``None`` for a store in memory; an http(s)
-    URL for a remote SPARQL endpoint (:mod:`kg.remote`)."""
+    URL for a remote SPARQL endpoint (:mod:`kg.graph.remote`)."""
     path = default_store_path() if store is ... else store
     return KnowledgeGraph(open_store(path, **options))  # type: ignore[arg-type]

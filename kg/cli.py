@@ -37,9 +37,9 @@ def _ingest(graph, paths: list[str], workers: int | None, max_bytes: int, max_li
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)
 
-    from kg.ingest import count_items, ingest as run_ingest
-    from kg.parallel import available_cores
-    from kg.sources import Limits, read_paths
+    from kg.pipeline.ingest import count_items, ingest as run_ingest
+    from kg.pipeline.parallel import available_cores
+    from kg.io.sources import Limits, read_paths
 
     limits = Limits(max_bytes=max_bytes, max_line=max_line)
     workers = available_cores() if workers is None else max(1, workers)
@@ -94,7 +94,7 @@ def query(sparql: Optional[str] = typer.Argument(None, help="A SPARQL query (com
           fmt: str = typer.Option("table", "--format", help="table | csv | json (SPARQL 1.1 results JSON)."),
           store: Optional[Path] = StoreOpt) -> None:
     """Run a SPARQL query over all articles' graphs."""
-    from kg.queries import named_query, to_csv, to_json, with_limit
+    from kg.graph.queries import named_query, to_csv, to_json, with_limit
 
     given = [x for x in (sparql, file, named) if x is not None]
     if len(given) != 1:
@@ -158,8 +158,8 @@ def export(fmt: str = typer.Option("turtle", "--format", help="turtle | trig | n
            topic: Optional[str] = typer.Option(None, "--topic", help="Only the relation claims of this topic code, with their evidence.")) -> None:
     """Write the graph in an RDF format, or its network as GraphML / GEXF."""
     from kg.errors import Errors
-    from kg.export import FORMATS, SUFFIX, export_to_path
-    from kg.network import GRAPH_FORMATS, write_graph
+    from kg.graph.export import FORMATS, SUFFIX, export_to_path
+    from kg.network.projection import GRAPH_FORMATS, write_graph
 
     try:
         if fmt not in FORMATS and fmt not in GRAPH_FORMATS:
@@ -171,7 +171,7 @@ def export(fmt: str = typer.Option("turtle", "--format", help="turtle | trig | n
                     raise KGError(Errors.E013, fmt=f"{fmt} with --article", formats=", ".join(FORMATS))
                 write_graph(graph.to_networkx("full", since=since, topic=topic), path, fmt)
             else:
-                from kg.export import Part
+                from kg.graph.export import Part
 
                 export_to_path(graph.store, fmt, path, part=Part(tuple(article or ()), since, topic))
     except (KGError, OSError) as error:
@@ -190,7 +190,7 @@ def viz(output: Path = typer.Option(Path("exports/graph.html"), "-o", "--output"
         hops: int = typer.Option(1, "--hops", min=0, help="Steps around --focus."),
         store: Optional[Path] = StoreOpt) -> None:
     """Write an interactive, self-contained HTML network view."""
-    from kg.network import VIEWS, Filters
+    from kg.network.projection import VIEWS, Filters
 
     if view not in VIEWS:
         raise _fail(ValueError(f"unknown view {view!r}: use {', '.join(VIEWS)}"))
@@ -223,7 +223,7 @@ def stats(store: Optional[Path] = StoreOpt,
           top: int = typer.Option(10, "--top", min=1, help="Rows in the rankings."),
           lang: str = typer.Option("en", "--lang", help="Language of the names: en | uk.")) -> None:
     """Counts of articles, persons, countries, relations and topics; most connected countries, blocs, partners."""
-    from kg.analytics import blocs, centrality, label, strongest_partners, topic_partners
+    from kg.network.analytics import blocs, centrality, label, strongest_partners, topic_partners
 
     try:
         with _open(store) as graph:
@@ -267,7 +267,7 @@ def path(a: str = typer.Argument(..., help="A country or person: code, name (any
          lang: str = typer.Option("en", "--lang", help="Language of the names: en | uk."),
          store: Optional[Path] = StoreOpt) -> None:
     """How two countries or persons are connected: the shortest chain of relations and offices, with evidence."""
-    from kg.analytics import connection, label
+    from kg.network.analytics import connection, label
 
     try:
         with _open(store) as graph:
@@ -299,7 +299,7 @@ def path(a: str = typer.Argument(..., help="A country or person: code, name (any
 def demo(store: Optional[Path] = StoreOpt,
          exports: Path = typer.Option(Path("exports"), help="Folder for graph.ttl and graph.html.")) -> None:
     """The main job on the embedded default: ingest seeds/, write exports/graph.ttl and exports/graph.html."""
-    from kg.export import export_to_path
+    from kg.graph.export import export_to_path
     from kg.resources import data_dir
 
     try:
@@ -363,7 +363,7 @@ def eval_(gold: Path = typer.Argument(..., help="Folder of gold JSON files (one 
 @app.command()
 def validate(store: Optional[Path] = StoreOpt) -> None:
     """Check the store: SHACL shapes (pyshacl) and the ontology's *-violation queries."""
-    from kg.validate import validate_store
+    from kg.graph.validate import validate_store
 
     try:
         with _open(store) as graph:
@@ -391,9 +391,9 @@ def serve(host: str = typer.Option("127.0.0.1", "--host", help="Address to liste
           max_rows: int = typer.Option(10_000, "--max-rows", help="Rows (or triples) at most per result; more are cut."),
           workers: int = typer.Option(2, "--workers", help="Query processes (read-only server; one with --allow-update).")) -> None:
     """A SPARQL 1.1 endpoint over the store at http://HOST:PORT/sparql, with a query page at / and the network at /viz."""
-    from kg.remote import is_remote
-    from kg.server import ServerConfig, serve as run_server
-    from kg.store import default_store_path
+    from kg.graph.remote import is_remote
+    from kg.server.app import ServerConfig, serve as run_server
+    from kg.graph.store import default_store_path
 
     location = store if store is not None else default_store_path()
     if is_remote(str(location)) or str(location).lower().startswith(("http:/", "https:/")):
@@ -423,7 +423,7 @@ def import_(file: Path = typer.Argument(..., help="An RDF file: .ttl .trig .nq .
     from rdflib import URIRef
 
     from kg.errors import Errors
-    from kg.export import FORMATS, SUFFIX
+    from kg.graph.export import FORMATS, SUFFIX
 
     by_suffix = {suffix: name for name, suffix in SUFFIX.items()}
     name = fmt or by_suffix.get(file.suffix.lstrip(".").lower()) or {"json": "jsonld", "xml": "rdfxml"}.get(file.suffix.lstrip(".").lower())

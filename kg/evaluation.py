@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from kg.errors import Errors, KGError
-from kg.identity import name_skeleton
-from kg.text import lookup_key
+from kg.nlp.identity import name_skeleton
+from kg.io.text import lookup_key
 
 __all__ = ["Gold", "load_gold", "Score", "EvalReport", "evaluate", "KINDS"]
 

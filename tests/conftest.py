@@ -29,7 +29,7 @@ def bench_generator() -> ModuleType:
 
 
 def _reachable(url: str) -> str | None:
-    from kg.remote import endpoints
+    from kg.graph.remote import endpoints
 
     query_url = endpoints(url)[0]
     try:
@@ -42,7 +42,7 @@ def _reachable(url: str) -> str | None:
 
 def wipe_remote(url: str) -> None:
     """Drop every kg graph of the remote store at ``url``."""
-    from kg.remote import RemoteStore
+    from kg.graph.remote import RemoteStore
 
     store = RemoteStore(url, load_ontology=False)
     try:

@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 import kg
 from kg.cli import app
-from kg.export import FORMATS, SUFFIX
-from kg.store import Store
+from kg.graph.export import FORMATS, SUFFIX
+from kg.graph.store import Store
 
 from conftest import SEEDS
 

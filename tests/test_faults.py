@@ -24,9 +24,9 @@ from typer.testing import CliRunner
 import kg
 from kg.cli import app
 from kg.errors import KGError
-from kg.namespace import FACTS_GRAPH
-from kg.queries import rows, violation_queries
-from kg.store import ONTOLOGY_GRAPH, Store
+from kg.graph.namespace import FACTS_GRAPH
+from kg.graph.queries import rows, violation_queries
+from kg.graph.store import ONTOLOGY_GRAPH, Store
 
 from conftest import EVALUATION, SEEDS
 

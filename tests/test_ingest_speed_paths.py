@@ -13,15 +13,15 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib import namespace
 
-import kg.ingest
-from kg.articles import Article, make_article
-from kg.ingest import _WrittenFacts, extract_article, ingest
-from kg.namespace import FACTS_GRAPH
-from kg.parallel import (extract_to_ntriples, nquads_from_ntriples, nquads_of_graphs, quads_from_ntriples,
+import kg.pipeline.ingest
+from kg.io.articles import Article, make_article
+from kg.pipeline.ingest import _WrittenFacts, extract_article, ingest
+from kg.graph.namespace import FACTS_GRAPH
+from kg.pipeline.parallel import (extract_to_ntriples, nquads_from_ntriples, nquads_of_graphs, quads_from_ntriples,
                          quads_of_graphs)
-from kg.rdf import ArticleGraphs, graph_iri
-from kg.sources import read_paths
-from kg.store import ONTOLOGY_GRAPH, Store
+from kg.graph.rdf import ArticleGraphs, graph_iri
+from kg.io.sources import read_paths
+from kg.graph.store import ONTOLOGY_GRAPH, Store
 
 from conftest import bench_generator
 
@@ -100,7 +100,7 @@ def test_facts_written_once_per_run_leave_the_full_graph(generated: Path, tmp_pa
     """Shared facts skipped because this run already wrote them are in the store all the same (also when the
     memory of written facts is tiny and forgets), and every article's own graph is whole."""
     if memory:
-        monkeypatch.setattr(kg.ingest, "FACTS_MEMORY", memory)
+        monkeypatch.setattr(kg.pipeline.ingest, "FACTS_MEMORY", memory)
     articles = [a for a in read_paths([generated]) if isinstance(a, Article)][:30]
     with Store(tmp_path / "s") as store:
         report = ingest(store, articles, workers=1, batch=4)

@@ -12,10 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 import kg
-from kg.analytics import blocs, centrality, connection, strongest_partners, topic_partners
+from kg.network.analytics import blocs, centrality, connection, strongest_partners, topic_partners
 from kg.cli import app
 from kg.errors import KGError
-from kg.network import Filters, resolve
+from kg.network.projection import Filters, resolve
 
 from conftest import EVALUATION, SEEDS
 

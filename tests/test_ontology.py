@@ -4,10 +4,10 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.namespace import KG
-from kg.ontology import concepts, ontology_files, ontology_graph
-from kg.queries import named_query, named_queries, violation_queries
-from kg.validate import validate_store
+from kg.graph.namespace import KG
+from kg.graph.ontology import concepts, ontology_files, ontology_graph
+from kg.graph.queries import named_query, named_queries, violation_queries
+from kg.graph.validate import validate_store
 
 REQUIRED = {
     "role": ["president", "vice_president", "prime_minister", "deputy_prime_minister", "monarch", "foreign_minister",
@@ -74,7 +74,7 @@ def test_shacl_conforms_on_what_we_write(seed_graph) -> None:  # type: ignore[no
 
 
 def test_shacl_catches_a_broken_claim() -> None:
-    from kg.validate import validate_graph
+    from kg.graph.validate import validate_graph
 
     from rdflib import URIRef
 

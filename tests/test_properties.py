@@ -16,13 +16,13 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
-from kg.articles import make_article
+from kg.io.articles import make_article
 from kg.errors import KGError
-from kg.export import FORMATS, export
-from kg.ingest import assertions_of
-from kg.rdf import article_graph
-from kg.store import Store
-from kg.validate import validate_graph
+from kg.graph.export import FORMATS, export
+from kg.pipeline.extraction import assertions_of
+from kg.graph.rdf import article_graph
+from kg.graph.store import Store
+from kg.graph.validate import validate_graph
 
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
                 derandomize=True, database=None)
@@ -106,7 +106,7 @@ TITLE = st.one_of(st.none(), st.text(max_size=40))
 
 
 def _written(text: str, title: str | None) -> tuple[Graph, Graph]:
-    """(the article's graphs as kg.rdf builds them, the same as written to a store and read back)."""
+    """(the article's graphs as kg.graph.rdf builds them, the same as written to a store and read back)."""
     try:
         article = make_article(text, title=title, date="2026-03-01", url="https://example.org/a?b=\"c\"")
     except KGError:

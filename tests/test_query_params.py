@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 import kg
 from kg.cli import app
 from kg.errors import KGError
-from kg.queries import named_query, query_params
+from kg.graph.queries import named_query, query_params
 
 from conftest import SEEDS
 

@@ -66,8 +66,8 @@ def test_replacing_and_removing_an_article(url: str) -> None:
             assert [r["t"] for r in titles] == [r["t"] for r in local.query("SELECT ?t WHERE { ?a dcterms:title ?t }")]
         assert '"quoted" title \\ with' in titles[0]["t"] and "ʼапостроф" in titles[0]["t"]
         count = graph.store.triple_count()
-        from kg.ingest import extract_article
-        from kg.articles import make_article
+        from kg.pipeline.extraction import extract_article
+        from kg.io.articles import make_article
 
         graph.store.add_article(extract_article(make_article(text, date="2026-01-01",
                                                              title='A "quoted" title \\ with\nnew line and ʼапостроф')))
@@ -75,7 +75,7 @@ def test_replacing_and_removing_an_article(url: str) -> None:
         assert graph.query_named("relations")
         graph.store.remove_article_graph(name)
         assert graph.query_named("relations") == [] and list(graph.store.article_graphs()) == []
-        assert graph.store.has_graph(kg.store.ONTOLOGY_GRAPH)
+        assert graph.store.has_graph(kg.graph.store.ONTOLOGY_GRAPH)
 
 
 def test_cli_commands_against_the_server(url: str, tmp_path: Path) -> None:

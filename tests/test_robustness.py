@@ -14,9 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.sources import Article, Limits, Rejection, read_paths
-from kg.store import Store
-from kg.text import normalise_line
+from kg.io.sources import Article, Limits, Rejection, read_paths
+from kg.graph.store import Store
+from kg.io.text import normalise_line
 
 BAD = Path(__file__).resolve().parent / "bad_inputs"
 MANIFEST: dict[str, Any] = json.loads((BAD / "MANIFEST.json").read_text(encoding="utf-8"))
@@ -179,9 +179,9 @@ FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": o
 def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Hostile text, title, source and URL through `kg ingest`, and a hostile person name (no extractor reads
     one like it) written through the store's own API."""
-    from kg.articles import make_article
+    from kg.io.articles import make_article
     from kg.extract.records import Evidence, RoleAssertion
-    from kg.rdf import article_graph
+    from kg.graph.rdf import article_graph
 
     folder = tmp_path_factory.mktemp("hostile")
     record = {"text": (BAD / "quotes_and_markup.txt").read_text(encoding="utf-8") + HOSTILE + "\n", "title": HOSTILE,
@@ -249,7 +249,7 @@ def test_hostile_article_is_inert_in_the_html_view(tmp_path: Path) -> None:
     import re
 
     import kg
-    from kg.viz import render_html
+    from kg.network.viz import render_html
 
     text = (f"Prime Minister of Japan Sanae Takaichi met President of Ukraine Volodymyr Zelensky {SCRIPT} {IMG}. "
             f"Japan and Ukraine signed a defence agreement {SCRIPT} in Tokyo {IMG} javascript:alert(1).")

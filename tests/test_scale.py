@@ -22,14 +22,14 @@ from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 import kg
-from kg.articles import make_article
+from kg.io.articles import make_article
 from kg.cli import app
 from kg.extract.records import Evidence, RelationAssertion, RoleAssertion
-from kg.ingest import count_items, ingest
-from kg.parallel import extract_to_ntriples, graph_from_ntriples, quads_from_ntriples
-from kg.rdf import article_graph
-from kg.sources import Article, Limits, Rejection, read_paths
-from kg.store import ONTOLOGY_GRAPH, Store
+from kg.pipeline.ingest import count_items, ingest
+from kg.pipeline.parallel import extract_to_ntriples, graph_from_ntriples, quads_from_ntriples
+from kg.graph.rdf import article_graph
+from kg.io.sources import Article, Limits, Rejection, read_paths
+from kg.graph.store import ONTOLOGY_GRAPH, Store
 
 from conftest import ROOT, bench_generator
 
@@ -175,7 +175,7 @@ def test_article_graph_output_is_unchanged_by_the_fast_builder() -> None:
     # Through the workers' N-Triples and back: the same graphs and quads.
     data = extract_to_ntriples(article)
     back = graph_from_ntriples(article, data)
-    local = article_graph(article, kg.ingest.assertions_of(article))
+    local = article_graph(article, kg.pipeline.extraction.assertions_of(article))
     assert isomorphic(back.graph, local.graph) and isomorphic(back.facts, local.facts)
     assert len(quads_from_ntriples(article.id, data)) == len(local)
 
@@ -284,7 +284,7 @@ def test_dask_scheduler_ingest_equals_local(generated: Path, tmp_path: Path) -> 
 
 def test_unreachable_scheduler_fails_with_one_line() -> None:
     pytest.importorskip("distributed")
-    from kg.distributed import connect
+    from kg.pipeline.distributed import connect
     from kg.errors import KGError
 
     with pytest.raises(KGError, match="E023 cannot use the Dask scheduler tcp://127.0.0.1:9"):

@@ -19,7 +19,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 import kg
-from kg.queries import named_queries
+from kg.graph.queries import named_queries
 
 from conftest import SEEDS
 

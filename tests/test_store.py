@@ -7,7 +7,7 @@ import pytest
 
 import kg
 from kg.errors import KGError
-from kg.store import Store
+from kg.graph.store import Store
 
 from conftest import SEEDS
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.articles import detect_lang, make_article
+from kg.io.articles import detect_lang, make_article
 from kg.errors import KGError
-from kg.sources import Article, Limits, Rejection, read_paths
-from kg.text import content_hash, lookup_key, normalise_text
+from kg.io.sources import Article, Limits, Rejection, read_paths
+from kg.io.text import content_hash, lookup_key, normalise_text
 
 UK = "Президент України Володимир Зеленський зустрівся з прем’єр-міністеркою Японії."
 

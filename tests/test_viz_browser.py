@@ -24,7 +24,7 @@ if not (CHROMIUM.exists() or shutil.which("chromium")):
     pytest.skip("Chromium is not installed at /usr/bin/chromium (Debian package chromium)", allow_module_level=True)
 
 import kg  # noqa: E402
-from kg.viz import render_html, write_html  # noqa: E402
+from kg.network.viz import render_html, write_html  # noqa: E402
 
 FRIENDLY = ("Ukraine and Poland signed a defence cooperation agreement in Warsaw. "
             "Prime Minister of Poland Donald Tusk said that Russia continues its attacks on Ukraine.")
@@ -108,7 +108,7 @@ def test_page_loads_offline_with_all_nodes_and_edges(friendly_page):
 def test_nodes_are_coloured_by_kind(friendly_page):
     g, page = friendly_page
     colours = page.js("Object.fromEntries(nodes.get().map(n => [n.id, [n.color, n.group || null]]))")
-    from kg.viz import STYLE
+    from kg.network.viz import STYLE
 
     for node, data in g.nodes(data=True):
         assert colours[node] == [STYLE[data["kind"]]["color"], None]

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from kg.nlp.pipeline import LEMMAS_KEY
-from kg.text import lookup_key
+from kg.io.text import lookup_key
 
 __all__ = ["sent_bounds", "sentence", "spans", "polity_at", "role_ending_at", "role_starting_at", "name_starting_at", "memo",
            "keys", "having"]

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import index
 from kg.extract.records import Evidence, RoleAssertion
 from kg.nlp.morph import inflect_name, lang_data
-from kg.text import lookup_key
+from kg.io.text import lookup_key
 
 __all__ = ["Person", "PersonMention", "find_persons", "extract_roles", "skeleton"]
 
@@ -569,7 +569,7 @@ def _coordinated_polity(doc: Doc, role: Span, done: list, data: dict) -> str | N
 
 def _listed(doc: Doc, name: Span) -> tuple[str, str] | None:
     """(role, polity) the actor gazetteer lists for a name (its full name or its surname)."""
-    from kg.ontology import concepts
+    from kg.graph.ontology import concepts
 
     best = None
     for span in index.spans(doc, "kg_actor"):

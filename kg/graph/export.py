@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import Errors, KGError
-from kg.store import Store
+from kg.graph.store import Store
 
 __all__ = ["FORMATS", "export", "export_to_path", "SUFFIX", "Part", "part_quads", "write_quads"]
 
@@ -90,7 +90,7 @@ def _iri(term: object) -> str:
 
 
 def _graphs(store: Store, part: Part) -> list[URIRef]:
-    from kg.namespace import ARTICLE, GRAPH
+    from kg.graph.namespace import ARTICLE, GRAPH
 
     graphs = set(store.article_graphs())
     if part.articles:
@@ -121,8 +121,8 @@ def part_quads(store: Store, part: Part) -> list[ox.Quad]:
     """The quads of ``part`` (see :class:`Part`), as rdflib terms turned into pyoxigraph quads."""
     from rdflib.namespace import ORG, PROV
 
-    from kg.namespace import FACTS_GRAPH, KG, REL, TOPIC
-    from kg.ontology import concepts
+    from kg.graph.namespace import FACTS_GRAPH, KG, REL, TOPIC
+    from kg.graph.ontology import concepts
 
     graphs = _graphs(store, part)
     found: set[tuple] = set()  # (s, p, o, g) as rdflib terms
@@ -171,14 +171,14 @@ def part_quads(store: Store, part: Part) -> list[ox.Quad]:
         extractor_values = "VALUES ?x { " + " ".join(_iri(x) for x in extractors) + " }"
         for s, p, o in _rows(store, f"SELECT ?x ?p ?o WHERE {{ {extractor_values} GRAPH {facts} {{ ?x ?p ?o }} }}"):
             found.add((s, p, o, FACTS_GRAPH))
-    from kg.store import _ox
+    from kg.graph.terms import to_oxigraph as _ox
 
     return [ox.Quad(_ox(s), _ox(p), _ox(o), ox.NamedNode(str(g))) for s, p, o, g in sorted(found, key=lambda q: tuple(x.n3() for x in q))]
 
 
 def write_quads(quads: list[ox.Quad], fmt: ox.RdfFormat, out: IO[bytes]) -> None:
     """Quads for TriG/N-Quads; their union (each triple once) for the triple formats."""
-    from kg.namespace import PREFIXES
+    from kg.graph.namespace import PREFIXES
 
     if fmt.supports_datasets:
         ox.serialize(quads, out, fmt, prefixes=dict(PREFIXES))

@@ -42,8 +42,8 @@ from rdflib import Graph, URIRef
 from rdflib.query import Result
 
 from kg.errors import Errors, KGError
-from kg.namespace import FACTS_GRAPH, GRAPH, KG, PREFIXES
-from kg.store import _PRUNE, ONTOLOGY_GRAPH, _quads, _values_clause
+from kg.graph.namespace import FACTS_GRAPH, GRAPH, KG, PREFIXES
+from kg.graph.terms import IMPORT_GRAPH, ONTOLOGY_GRAPH, PRUNE, parse_quads, quads_of, values_clause
 
 __all__ = ["RemoteStore", "is_remote", "endpoints", "E030", "E031"]
 
@@ -148,7 +148,7 @@ class _RemoteDataset:
 
 
 class RemoteStore:
-    """A kg store on a SPARQL 1.1 Protocol endpoint; the methods kg uses on :class:`kg.store.Store`."""
+    """A kg store on a SPARQL 1.1 Protocol endpoint; the methods kg uses on :class:`kg.graph.store.Store`."""
 
     path = None  # not a folder (kg prints ``store.path`` in some errors)
 
@@ -241,19 +241,19 @@ class RemoteStore:
     # -- writing ---------------------------------------------------------------------------------------------
 
     def _load_ontology(self) -> None:
-        from kg.ontology import ontology_graph
+        from kg.graph.ontology import ontology_graph
 
-        self._insert(_quads(ontology_graph(), ONTOLOGY_GRAPH), replace=False)
+        self._insert(quads_of(ontology_graph(), ONTOLOGY_GRAPH), replace=False)
 
     def add_article(self, graphs: Any) -> None:
         """Replace the article's named graph as a whole and add its facts: one update request."""
         name = graphs.graph.identifier
         replacing = self.has_graph(name)
-        quads = _quads(graphs.graph, name) + _quads(graphs.facts, FACTS_GRAPH)
+        quads = quads_of(graphs.graph, name) + quads_of(graphs.facts, FACTS_GRAPH)
         self._insert(quads, replace=True, prune=replacing)
 
     def extend(self, quads: Iterable[ox.Quad]) -> None:
-        """Write the quads of whole articles (as ``kg.ingest`` batches them): their graphs are replaced."""
+        """Write the quads of whole articles (as ``kg.pipeline.ingest`` batches them): their graphs are replaced."""
         self._insert(list(quads), replace=True)
 
     def _insert(self, quads: list[ox.Quad], *, replace: bool, prune: bool = False) -> None:
@@ -279,11 +279,10 @@ class RemoteStore:
 
     def remove_article_graph(self, name: URIRef) -> None:
         """Drop an article's graph, then the facts no remaining article supports (one request)."""
-        self.update(f"DROP SILENT GRAPH {_iri(name)} ;\n{_PRUNE}")
+        self.update(f"DROP SILENT GRAPH {_iri(name)} ;\n{PRUNE}")
 
     def load(self, source: str | os.PathLike[str] | IO[bytes], fmt: ox.RdfFormat, graph: URIRef | None = None) -> int:
         """Load an RDF file: quads keep their graphs, triples go to ``graph``. Returns the number of quads."""
-        from kg.store import IMPORT_GRAPH, parse_quads
 
         quads = list(parse_quads(source, fmt, graph or IMPORT_GRAPH))
         self._insert(quads, replace=False)
@@ -298,7 +297,7 @@ class RemoteStore:
         """Run SPARQL over the union of the graphs; rdflib ``Result`` from the endpoint's answer."""
         kind = query_kind(sparql)
         if bindings:
-            sparql = _with_values(sparql, _values_clause(bindings))
+            sparql = _with_values(sparql, values_clause(bindings))
         sparql = _with_prefixes(sparql)
         if kind in ("CONSTRUCT", "DESCRIBE"):
             response = self._request(sparql, "application/n-triples, text/turtle;q=0.9", union=True)
@@ -317,7 +316,7 @@ class RemoteStore:
             raise KGError(E031, url=self.query_url, status=200, reason=f"not SPARQL JSON results: {err}") from err
 
     def raw(self) -> _Raw:
-        """Not a pyoxigraph store: only ``extend(quads)`` (what ``kg.ingest`` writes with) is offered."""
+        """Not a pyoxigraph store: only ``extend(quads)`` (what ``kg.pipeline.ingest`` writes with) is offered."""
         return _Raw(self)
 
     def has_graph(self, name: URIRef) -> bool:
@@ -360,7 +359,7 @@ class RemoteStore:
 
     def dump(self, out: IO[bytes], fmt: ox.RdfFormat, include_ontology: bool = False,
              graphs: Iterable[URIRef] | None = None) -> None:
-        """Serialise graphs like :meth:`kg.store.Store.dump`: quads for TriG/N-Quads, their union otherwise."""
+        """Serialise graphs like :meth:`kg.graph.store.Store.dump`: quads for TriG/N-Quads, their union otherwise."""
         names = list(graphs if graphs is not None else self.data_graphs())
         if include_ontology:
             names.append(ONTOLOGY_GRAPH)
@@ -446,7 +445,7 @@ def _insert_request(quads: list[ox.Quad], replace: bool, prune: bool) -> str:
     if replace:
         ops += [f"DROP SILENT GRAPH <{name}>" for name in by_graph if name not in _SHARED]
     if prune:
-        ops.append(_PRUNE)
+        ops.append(PRUNE)
     if quads:
         body = "\n".join(_graph_block(name, triples) for name, triples in by_graph.items())
         if any(_has_bnode(q) for q in quads):

@@ -23,17 +23,16 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 
 from kg.errors import Errors, KGError
-from kg.namespace import FACTS_GRAPH, GRAPH, KG, PREFIXES
-from kg.ontology import ontology_graph
+from kg.graph.namespace import FACTS_GRAPH, GRAPH, KG, PREFIXES
+from kg.graph.ontology import ontology_graph
+from kg.graph.terms import IMPORT_GRAPH, ONTOLOGY_GRAPH, PRUNE, parse_quads, quads_of, values_clause
 
 if TYPE_CHECKING:
-    from kg.rdf import ArticleGraphs
+    from kg.graph.rdf import ArticleGraphs
 
 __all__ = ["Store", "FORMAT_VERSION", "ONTOLOGY_GRAPH", "IMPORT_GRAPH", "default_store_path", "open_store", "parse_quads"]
 
 FORMAT_VERSION = 1
-ONTOLOGY_GRAPH = GRAPH["ontology"]
-IMPORT_GRAPH = GRAPH["imported"]  # where `kg import` puts the triples of a triple format (Turtle, N-Triples, ...)
 _META = "kg-store.json"
 
 
@@ -43,31 +42,17 @@ def default_store_path() -> Path:
 
 
 def open_store(location: "str | os.PathLike[str] | None", **options: Any) -> Any:
-    """A :class:`Store` for a folder (or ``None``: in memory), a :class:`kg.remote.RemoteStore` for an http(s) URL."""
-    from kg.remote import is_remote
+    """A :class:`Store` for a folder (or ``None``: in memory), a :class:`kg.graph.remote.RemoteStore` for an http(s) URL."""
+    from kg.graph.remote import is_remote
 
     text = str(location) if location is not None else None
     if text is not None and text.lower().startswith(("http:/", "https:/")) and not is_remote(text):
         text = text.replace(":/", "://", 1)  # a URL that went through pathlib.Path lost a slash
     if is_remote(text):
-        from kg.remote import RemoteStore
+        from kg.graph.remote import RemoteStore
 
         return RemoteStore(text, **{k: v for k, v in options.items() if k not in ("lock_timeout", "read_only")})  # type: ignore[arg-type]
     return Store(location, **options)
-
-
-def parse_quads(source: "str | os.PathLike[str] | IO[bytes]", fmt: ox.RdfFormat, graph: URIRef) -> Iterator[ox.Quad]:
-    """The quads of an RDF file: a dataset's keep their graphs, triples (and default-graph quads) go to ``graph``."""
-    target = ox.NamedNode(str(graph))
-    is_path = isinstance(source, (str, os.PathLike))
-    for item in ox.parse(None if is_path else source, format=fmt, path=source if is_path else None,  # type: ignore[arg-type]
-                         rename_blank_nodes=True):
-        if isinstance(item, ox.Triple):
-            yield ox.Quad(item.subject, item.predicate, item.object, target)
-        elif isinstance(item.graph_name, ox.DefaultGraph):
-            yield ox.Quad(item.subject, item.predicate, item.object, target)
-        else:
-            yield item
 
 
 class Store:
@@ -143,7 +128,7 @@ class Store:
     # -- writing ---------------------------------------------------------------------------------------------
 
     def _extend(self, graph: Graph, name: URIRef) -> None:
-        self._ox.extend(_quads(graph, name))  # one transaction: the whole graph or nothing
+        self._ox.extend(quads_of(graph, name))  # one transaction: the whole graph or nothing
 
     def add_article(self, graphs: "ArticleGraphs") -> None:
         """Write one article's named graph and its facts in one transaction (all of it or nothing).
@@ -154,7 +139,7 @@ class Store:
         assert isinstance(name, URIRef)
         if self.has_graph(name):
             self.remove_article_graph(name)
-        quads = _quads(graphs.graph, name) + _quads(graphs.facts, FACTS_GRAPH)
+        quads = quads_of(graphs.graph, name) + quads_of(graphs.facts, FACTS_GRAPH)
         try:
             self._ox.extend(quads)
         except OSError as err:
@@ -165,12 +150,12 @@ class Store:
     def remove_article_graph(self, name: URIRef) -> None:
         """Drop an article's graph, then the facts no remaining article supports."""
         self._ox.update(f"DROP SILENT GRAPH <{name}>")
-        self._ox.update(_PRUNE)
+        self._ox.update(PRUNE)
 
     def load(self, source: str | os.PathLike[str] | IO[bytes], fmt: ox.RdfFormat, graph: URIRef | None = None) -> int:
         """Load an RDF file in one transaction (``kg import``): a dataset's quads keep their graphs, triples go
         to ``graph`` (default ``IMPORT_GRAPH``). Independent of ingest: no extraction. Returns the quads read."""
-        quads = list(parse_quads(source, fmt, graph or IMPORT_GRAPH))
+        quads = list(parsequads_of(source, fmt, graph or IMPORT_GRAPH))
         self._ox.extend(quads)
         return len(quads)
 
@@ -203,12 +188,12 @@ class Store:
         """Run SPARQL over the union of all graphs; values come in through ``bindings``, never formatting.
 
         Straight on pyoxigraph (the dataset's prefixes predeclared, as rdflib's ``Dataset.query`` through oxrdflib
-        does), rows converted to rdflib terms as they are read, each distinct term once (``kg.queries``).
+        does), rows converted to rdflib terms as they are read, each distinct term once (``kg.graph.queries``).
         """
-        from kg.queries import from_oxigraph
+        from kg.graph.queries import from_oxigraph
 
         if bindings:
-            sparql = sparql + "\n" + _values_clause(bindings)
+            sparql = sparql + "\n" + values_clause(bindings)
         try:
             found = self._ox.query(sparql, prefixes={p: str(ns) for p, ns in self.dataset.namespaces()},
                                    use_default_graph_as_union=True)
@@ -277,54 +262,3 @@ def _own_file(name: str) -> bool:
 
 def _no_space(err: OSError) -> bool:
     return err.errno == 28 or "No space left" in str(err) or "ENOSPC" in str(err)
-
-
-# Claims no article supports any more. Full IRIs, no PREFIX: the remote store sends it after a ";" in one
-# request, where Oxigraph takes no prologue.
-_PRUNE = f"""DELETE {{ GRAPH <{FACTS_GRAPH}> {{ ?claim ?p ?o }} }}
-WHERE {{
-  GRAPH <{FACTS_GRAPH}> {{ ?claim a ?type . ?claim ?p ?o . VALUES ?type {{ <{KG.RoleClaim}> <{KG.RelationClaim}> }} }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?claim <{KG.supportedBy}> ?ev }} }}
-}}"""
-
-
-_BAD_IRI = set('<>"{}|^`\\ \n\r\t')
-
-
-def _values_clause(bindings: dict[str, Any]) -> str:
-    """A trailing VALUES clause for the bindings, each value written as an escaped RDF term.
-
-    Oxigraph only substitutes variables that are projected, so bindings travel as VALUES; terms are serialised
-    by rdflib (quotes and backslashes escaped), IRIs checked, so no value can change the query's structure.
-    """
-    names, terms = [], []
-    for name, value in bindings.items():
-        if not name.isidentifier():
-            raise KGError(Errors.E012, reason=f"bad variable name {name!r}")
-        term = value if isinstance(value, (URIRef, Literal)) else Literal(value)
-        if isinstance(term, URIRef) and _BAD_IRI & set(str(term)):
-            raise KGError(Errors.E012, reason=f"bad IRI {str(term)!r}")
-        names.append(f"?{name}")
-        terms.append(term.n3())
-    return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
-
-
-def _quads(graph: Graph, name: URIRef) -> list[ox.Quad]:
-    g = ox.NamedNode(str(name))
-    return [ox.Quad(_ox(s), _ox(p), _ox(o), g) for s, p, o in graph]  # type: ignore[arg-type]
-
-
-def _ox(term: Any) -> Any:
-    from rdflib import BNode
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph
 
-from kg.ontology import ontology_graph
-from kg.queries import rows, violation_queries
+from kg.graph.ontology import ontology_graph
+from kg.graph.queries import rows, violation_queries
 from kg.resources import data_dir
-from kg.store import Store
+from kg.graph.store import Store
 
 __all__ = ["ValidationReport", "validate_graph", "validate_store"]
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from kg.errors import Errors, KGError
-from kg.text import content_hash, normalise_line, normalise_text
+from kg.io.text import content_hash, normalise_line, normalise_text
 
-__all__ = ["Article", "make_article", "detect_lang", "SUPPORTED_LANGS"]
+__all__ = ["Article", "Rejection", "make_article", "article_from_meta", "detect_lang", "SUPPORTED_LANGS"]
 
 SUPPORTED_LANGS = ("uk", "en")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -87,3 +87,35 @@ def make_article(text: str, *, lang: str | None = None, title: str | None = None
 
 def with_source(article: Article, source_file: str) -> Article:
     return replace(article, source_file=source_file)
+
+
+_ONE_LINE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A file or line that could not become an article, and why (one line, with its error code)."""
+
+    source: str
+    message: str
+
+    def __post_init__(self) -> None:
+        # One line, always: control characters (a newline in a file name, say) are shown escaped; and the
+        # message names its source even when the error's template does not (E010, for one).
+        message = _ONE_LINE.sub(lambda m: repr(m.group(0))[1:-1], self.message)
+        source = _ONE_LINE.sub(lambda m: repr(m.group(0))[1:-1], self.source)
+        if source not in message:
+            message = f"{message}: {source}"
+        object.__setattr__(self, "message", message)
+
+
+def article_from_meta(text: str, meta: dict[str, object], source_file: str) -> Article:
+    def field(name: str) -> str | None:
+        value = meta.get(name)
+        return None if value is None else str(value)
+
+    try:
+        return make_article(text, lang=field("lang"), title=field("title"), date=field("date"), url=field("url"),
+                            source=field("source"), source_file=source_file)
+    except ValueError as err:
+        raise KGError(Errors.E017, path=source_file, reason=str(err)) from err

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from kg.errors import Errors, KGError
+from kg.io.articles import Rejection, article_from_meta
+from kg.io.html import html_text
 
 __all__ = ["read_feed"]
 
 
 def read_feed(text: str, source: str) -> Iterator[object]:
     """Articles from a feed document already read from disk."""
-    from kg.sources import Rejection, _article, _html_text
-
     try:
         import feedparser
     except ImportError as err:  # optional dependency
@@ -23,7 +23,7 @@ def read_feed(text: str, source: str) -> Iterator[object]:
     for number, entry in enumerate(parsed.entries, 1):
         content = entry.get("content")
         html = content[0].get("value", "") if content else entry.get("summary", "")
-        body = _html_text(f"<html><body><article>{html}</article></body></html>") if "<" in html else html
+        body = html_text(f"<html><body><article>{html}</article></body></html>") if "<" in html else html
         where = f"{source}#{number}"
         if not body.strip():
             yield Rejection(where, str(KGError(Errors.E002, path=where)))
@@ -33,6 +33,6 @@ def read_feed(text: str, source: str) -> Iterator[object]:
         meta = {"title": entry.get("title"), "url": entry.get("link"), "date": date,
                 "source": parsed.feed.get("title"), "lang": (entry.get("language") or parsed.feed.get("language") or "")[:2] or None}
         try:
-            yield _article(body, meta, where)
+            yield article_from_meta(body, meta, where)
         except KGError as err:
             yield Rejection(where, str(err))

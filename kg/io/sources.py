@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from kg.articles import Article, make_article
+from kg.io.articles import Article, Rejection, article_from_meta
+from kg.io.html import html_text, html_title
 from kg.errors import Errors, KGError
 
 __all__ = ["Rejection", "Limits", "read_paths", "decode_bytes", "SUFFIXES"]
@@ -22,24 +23,7 @@ SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl", ".xml", ".rss", ".atom"}
 META_SUFFIX = ".meta.json"
 
 
-@dataclass(frozen=True)
-class Rejection:
-    """A file or line that could not become an article, and why (one line, with its error code)."""
 
-    source: str
-    message: str
-
-    def __post_init__(self) -> None:
-        # One line, always: control characters (a newline in a file name, say) are shown escaped; and the
-        # message names its source even when the error's template does not (E010, for one).
-        message = _ONE_LINE.sub(lambda m: repr(m.group(0))[1:-1], self.message)
-        source = _ONE_LINE.sub(lambda m: repr(m.group(0))[1:-1], self.source)
-        if source not in message:
-            message = f"{message}: {source}"
-        object.__setattr__(self, "message", message)
-
-
-_ONE_LINE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -122,32 +106,6 @@ def _read_meta(path: Path) -> dict[str, object]:
     return meta
 
 
-def _article(text: str, meta: dict[str, object], source_file: str) -> Article:
-    def field(name: str) -> str | None:
-        value = meta.get(name)
-        return None if value is None else str(value)
-
-    try:
-        return make_article(text, lang=field("lang"), title=field("title"), date=field("date"), url=field("url"),
-                            source=field("source"), source_file=source_file)
-    except ValueError as err:
-        raise KGError(Errors.E017, path=source_file, reason=str(err)) from err
-
-
-def _html_text(html: str) -> str:
-    import trafilatura
-
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    return text or ""
-
-
-def _html_title(html: str) -> str | None:
-    import trafilatura
-
-    meta = trafilatura.extract_metadata(html)
-    return meta.title if meta is not None and meta.title else None
-
-
 def _read_file(path: Path, limits: Limits) -> Iterator[Article | Rejection]:
     source = str(path)
     suffix = path.suffix.lower()
@@ -165,7 +123,7 @@ def _read_file(path: Path, limits: Limits) -> Iterator[Article | Rejection]:
             raise KGError(Errors.E002, path=source)
         text = decode_bytes(data, source)
         if suffix in (".xml", ".rss", ".atom"):
-            from kg.feeds import read_feed
+            from kg.io.feeds import read_feed
 
             entries = 0
             for entry in read_feed(text, source):
@@ -179,11 +137,11 @@ def _read_file(path: Path, limits: Limits) -> Iterator[Article | Rejection]:
                 raise KGError(Errors.E009, path=source, line=number, limit=limits.max_line)
         meta = _read_meta(path)
         if suffix in (".html", ".htm"):
-            meta.setdefault("title", _html_title(text))
-            text = _html_text(text)
+            meta.setdefault("title", html_title(text))
+            text = html_text(text)
         if not text.strip():
             raise KGError(Errors.E002, path=source)
-        yield _article(text, meta, source)
+        yield article_from_meta(text, meta, source)
     except KGError as err:
         yield Rejection(source, str(err))
     except OSError as err:
@@ -271,7 +229,7 @@ def _read_jsonl_line(line: str, number: int, source: str, limits: Limits) -> Ite
         body = record.get("text")
         if not isinstance(body, str) or not body.strip():
             raise KGError(Errors.E007, path=source, line=number)
-        yield _article(body, record, where)
+        yield article_from_meta(body, record, where)
     except KGError as err:
         yield Rejection(where, str(err))
 

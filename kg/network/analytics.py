@@ -1,4 +1,4 @@
-"""Graph analytics on the networkx views (:func:`kg.network.to_networkx`): pure functions, no store needed.
+"""Graph analytics on the networkx views (:func:`kg.network.projection.to_networkx`): pure functions, no store needed.
 
 - :func:`centrality`: the most connected countries by partners (degree), supporting articles (weighted
   degree) and weighted PageRank;
@@ -39,7 +39,7 @@ def label(g: nx.Graph, node: Any, lang: str = "en") -> str:
 
 
 def demo_graph() -> nx.MultiGraph:
-    """A small countries view (UA, PL, DE, RU, BY) shaped like :func:`kg.network.to_networkx`'s, for examples."""
+    """A small countries view (UA, PL, DE, RU, BY) shaped like :func:`kg.network.projection.to_networkx`'s, for examples."""
     g = nx.MultiGraph(view="countries")
     names = {"UA": ("Ukraine", "Україна"), "PL": ("Poland", "Польща"), "DE": ("Germany", "Німеччина"),
              "RU": ("Russia", "Росія"), "BY": ("Belarus", "Білорусь")}

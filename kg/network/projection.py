@@ -34,9 +34,9 @@ from typing import Any, Iterable
 import networkx as nx
 
 from kg.errors import Errors, KGError
-from kg.ontology import concepts
-from kg.queries import rows
-from kg.store import Store
+from kg.graph.ontology import concepts
+from kg.graph.queries import rows
+from kg.graph.store import Store
 
 __all__ = ["to_networkx", "Filters", "VIEWS", "resolve", "neighbourhood", "focus_graph", "write_graph",
            "exchange_graph", "GRAPH_FORMATS", "CORE_KINDS"]
@@ -255,7 +255,7 @@ _WORD = re.compile(r"[\w'’ʼ-]+")
 
 
 def _words(text: str) -> list[str]:
-    from kg.text import lookup_key
+    from kg.io.text import lookup_key
 
     return [lookup_key(w).strip("-'") for w in _WORD.findall(text) if w.strip("-'’ʼ")]
 
@@ -281,7 +281,7 @@ def _same_lemmas(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -
 
 def _skeletons(word: str) -> set[tuple[str, str]]:
     """(skeleton, Latin spelling) of a name word and of its lemmas."""
-    from kg.identity import name_skeleton, transliterate
+    from kg.nlp.identity import name_skeleton, transliterate
 
     out = set()
     for form in _lemmas(word):
@@ -317,9 +317,9 @@ def resolve(g: nx.Graph, query: str) -> list[str]:
     Tried in order, the first level with a match wins: the node id, code (any case) or IRI; a label (uk/en,
     SKOS preferred/alternative labels and demonyms of countries, every spelling of a person); the same with
     each word lemmatised (``Японії`` -> японія); a person's surname by its spelling skeleton (``Зеленського``,
-    ``Zelensky`` and ``Zelenskyy`` meet, see :func:`kg.identity.name_skeleton`).
+    ``Zelensky`` and ``Zelenskyy`` meet, see :func:`kg.nlp.identity.name_skeleton`).
     """
-    from kg.text import lookup_key
+    from kg.io.text import lookup_key
 
     query = " ".join(str(query).split())
     if not query:

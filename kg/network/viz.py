@@ -207,17 +207,7 @@ def _layout(g: nx.MultiGraph) -> dict[Any, tuple[float, float]]:
 # --------------------------------------------------------------------------------------------------------- page
 
 def _narrow_hint() -> str:
-    options = ["--topic", "--since", "--type", "--view countries"]
-    try:  # name --focus only if this CLI has it
-        import inspect
-
-        from kg import cli
-
-        if "focus" in inspect.signature(cli.viz).parameters:
-            options.insert(0, "--focus")
-    except Exception:  # pragma: no cover - the CLI is optional here
-        pass
-    return ", ".join(options)
+    return ", ".join(["--focus", "--topic", "--since", "--type", "--view countries"])
 
 
 def _evidence(ev: dict[str, Any]) -> dict[str, Any]:
@@ -274,7 +264,7 @@ def _page_data(g: nx.MultiGraph, edge_ids: dict[tuple[Any, Any, Any], str], lang
 
 def render_html(g: nx.MultiGraph, *, lang: str = "en", title: str = "kg network", max_nodes: int = MAX_NODES,
                 max_edges: int = MAX_EDGES) -> str:
-    """A self-contained HTML page of ``g`` (from :func:`kg.network.to_networkx`).
+    """A self-contained HTML page of ``g`` (from :func:`kg.network.projection.to_networkx`).
 
     Graphs over ``max_nodes`` nodes or ``max_edges`` edges are reduced (see :func:`reduce_graph`) and the page
     says how much was left out.

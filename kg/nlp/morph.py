@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from kg.text import lookup_key
+from kg.io.text import lookup_key
 
 __all__ = ["WordInfo", "analyse", "inflect_name", "lang_data", "content_lemmas", "is_function_word"]
 

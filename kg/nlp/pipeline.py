@@ -26,7 +26,7 @@ from spacy.util import compile_infix_regex
 from kg.errors import Errors, KGError
 from kg.nlp.lexicon import Lexicon, Match, compile_lexicon, word_keys
 from kg.nlp.morph import analyse, is_function_word, lang_data
-from kg.text import lookup_key
+from kg.io.text import lookup_key
 
 __all__ = ["load_pipeline", "SUPPORTED_LANGS", "PIPELINE_VERSION"]
 

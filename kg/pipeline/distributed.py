@@ -1,6 +1,6 @@
 """Extraction on a Dask distributed cluster (``kg ingest --scheduler tcp://HOST:PORT``); optional extra ``kg[dask]``.
 
-Articles are submitted in bounded batches with ``client.map`` over :func:`kg.parallel.extract_to_ntriples`
+Articles are submitted in bounded batches with ``client.map`` over :func:`kg.pipeline.parallel.extract_to_ntriples`
 (plain data both ways: an ``Article`` out, two N-Triples strings back) and gathered in input order; the next
 batch is already running on the cluster while the caller writes the previous one, and at most two batches are
 in flight, so memory stays flat. The store is written by the caller, one writer, as with local workers.
@@ -13,7 +13,7 @@ import itertools
 from collections import deque
 from typing import Any, Iterable, Iterator
 
-from kg.articles import Article
+from kg.io.articles import Article
 from kg.errors import Errors, KGError
 
 __all__ = ["extract_distributed", "connect", "E_DASK"]
@@ -39,7 +39,7 @@ def connect(scheduler: Any, timeout: str = "30s") -> tuple[Any, bool]:
 def extract_distributed(articles: Iterable[Article], scheduler: Any, batch: int = 256,
                         in_flight: int = 2) -> Iterator[tuple[Article, tuple[str, str]]]:
     """``(article, n-triples)`` for each article, in input order, extracted on the Dask cluster."""
-    from kg.parallel import extract_to_ntriples
+    from kg.pipeline.parallel import extract_to_ntriples
 
     client, own = connect(scheduler)
     source = iter(articles)

@@ -1,6 +1,6 @@
 """Article -> Doc -> assertions -> named graph -> store, for one article or a stream of them.
 
-``extract_article`` is pure (no I/O): it is what worker processes run. ``ingest`` streams articles from
+``extract_article`` (``kg.pipeline.extraction``) is pure: it is what worker processes run. ``ingest`` streams articles from
 readers into a store, skipping articles already present (by content hash), so a re-run does only what is
 missing and an interrupted run can simply be started again.
 
@@ -28,15 +28,13 @@ from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
-from kg.articles import Article
+from kg.io.articles import Article
 from kg.errors import Errors, KGError
-from kg.extract import extract_relations, extract_roles
-from kg.extract.records import Assertion
-from kg.nlp import load_pipeline
-from kg.parallel import NQuads
-from kg.rdf import ArticleGraphs, article_graph
-from kg.sources import SUFFIXES, META_SUFFIX, Rejection
-from kg.store import Store
+from kg.pipeline.extraction import assertions_of, extract_article
+from kg.pipeline.parallel import NQuads
+from kg.graph.rdf import ArticleGraphs
+from kg.io.sources import SUFFIXES, META_SUFFIX, Rejection
+from kg.graph.store import Store
 
 __all__ = ["extract_article", "assertions_of", "ingest", "IngestReport", "count_items"]
 
@@ -47,19 +45,6 @@ POOL_THRESHOLD = 24
 FLUSH_QUADS = 250_000
 # Fact lines remembered as written: two generations of at most this many each (~250 bytes a line).
 FACTS_MEMORY = 200_000
-
-
-def assertions_of(article: Article) -> list[Assertion]:
-    """Every assertion the default pipeline reads in ``article``."""
-    doc = load_pipeline(article.lang)(article.text)
-    found: list[Assertion] = list(extract_roles(doc))
-    found.extend(extract_relations(doc))
-    return found
-
-
-def extract_article(article: Article) -> ArticleGraphs:
-    """The named graph of ``article`` (pure: runs in worker processes)."""
-    return article_graph(article, assertions_of(article))
 
 
 @dataclass
@@ -233,10 +218,10 @@ def _write_errors(store: Store) -> Iterator[None]:
 
 def _extracted(articles: Iterator[Article], workers: int, scheduler: object | None, chunk: int,
                batch: int) -> Iterator[tuple[Article, NQuads]]:
-    from kg.parallel import nquads_from_ntriples, nquads_of_graphs
+    from kg.pipeline.parallel import nquads_from_ntriples, nquads_of_graphs
 
     if scheduler is not None:
-        from kg.distributed import extract_distributed
+        from kg.pipeline.distributed import extract_distributed
 
         for article, data in extract_distributed(articles, scheduler, batch=max(batch, 4 * chunk)):
             yield article, nquads_from_ntriples(article.id, data)
@@ -248,7 +233,7 @@ def _extracted(articles: Iterator[Article], workers: int, scheduler: object | No
         for article in itertools.chain(head, articles):
             yield article, nquads_of_graphs(extract_article(article))
         return
-    from kg.parallel import extract_batch_nquads, extract_parallel, preload
+    from kg.pipeline.parallel import extract_batch_nquads, extract_parallel, preload
 
     preload()  # forked workers inherit the pipelines
     yield from extract_parallel(itertools.chain(head, articles), workers, chunk, task=extract_batch_nquads)

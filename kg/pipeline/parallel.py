@@ -7,7 +7,7 @@ per transaction (no Python object per quad on the writer's side); for other call
 Results come back in input order through a bounded window of tasks, so memory stays flat whatever the size
 of the corpus.
 
->>> from kg.articles import make_article
+>>> from kg.io.articles import make_article
 >>> article = make_article("Japanese Prime Minister Sanae Takaichi met Ukrainian President Volodymyr Zelensky in Tokyo.")
 >>> data = extract_to_ntriples(article)
 >>> quads = quads_from_ntriples(article.id, data)
@@ -32,9 +32,9 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.articles import Article
-from kg.namespace import FACTS_GRAPH
-from kg.rdf import ArticleGraphs, bind_prefixes, graph_iri
+from kg.io.articles import Article
+from kg.graph.namespace import FACTS_GRAPH
+from kg.graph.rdf import ArticleGraphs, bind_prefixes, graph_iri
 
 __all__ = ["extract_parallel", "extract_to_ntriples", "extract_batch", "graph_from_ntriples", "quads_from_ntriples",
            "quads_of_graphs", "available_cores", "preload", "extract_to_nquads", "extract_batch_nquads",
@@ -102,7 +102,7 @@ def _term(term: Any) -> str:
             return f'"{text}"'
         return f'"{text}"^^{_iri(str(datatype))}'
     if isinstance(term, (URIRef, Literal, BNode)):  # subclasses: the general conversion
-        from kg.store import _ox
+        from kg.graph.terms import to_oxigraph as _ox
 
         return str(_ox(term))
     raise TypeError(f"not an RDF term: {term!r}")
@@ -129,7 +129,7 @@ def nquads_from_ntriples(article_id: str, data: NTriples) -> NQuads:
 
 def extract_to_ntriples(article: Article) -> NTriples:
     """Extract ``article`` (pure; runs in workers): N-Triples of its named graph and of its facts."""
-    from kg.ingest import extract_article
+    from kg.pipeline.extraction import extract_article
 
     graphs = extract_article(article)
     return _lines(graphs.triples(), " .\n"), _lines(graphs.fact_triples(), " .\n")
@@ -142,7 +142,7 @@ def extract_batch(articles: list[Article]) -> list[NTriples]:
 
 def extract_to_nquads(article: Article) -> NQuads:
     """Extract ``article`` (pure; runs in workers): :data:`NQuads` of its graph and of its facts."""
-    from kg.ingest import extract_article
+    from kg.pipeline.extraction import extract_article
 
     return nquads_of_graphs(extract_article(article))
 
@@ -163,7 +163,7 @@ def quads_from_ntriples(article_id: str, data: NTriples) -> list[ox.Quad]:
 
 def quads_of_graphs(graphs: ArticleGraphs) -> list[ox.Quad]:
     """The quads to store for one article extracted in this process."""
-    from kg.store import _ox
+    from kg.graph.terms import to_oxigraph as _ox
 
     name, facts = ox.NamedNode(str(graphs.name)), ox.NamedNode(str(FACTS_GRAPH))
     quads = [ox.Quad(_ox(s), _ox(p), _ox(o), name) for s, p, o in graphs.triples()]

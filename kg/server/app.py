@@ -112,7 +112,7 @@ def negotiate(accept: str | None, offers: list[str]) -> str | None:
 def _worker_main(conn: Any, path: str, writable: bool) -> None:
     """Own the store; answer (kind, payload) requests on ``conn`` until it closes."""
     try:
-        from kg.store import Store
+        from kg.graph.store import Store
 
         store = Store(path, read_only=not writable)
     except Exception as err:  # noqa: BLE001 - reported to the parent
@@ -144,7 +144,7 @@ def _line(err: BaseException) -> str:
 def _handle(store: Any, kind: str, payload: dict[str, Any]) -> tuple[int, str, bytes, dict[str, str]]:
     import pyoxigraph as ox
 
-    from kg.namespace import PREFIXES
+    from kg.graph.namespace import PREFIXES
 
     if kind == "query":
         default = [ox.NamedNode(g) for g in payload.get("default_graphs") or []]
@@ -158,8 +158,8 @@ def _handle(store: Any, kind: str, payload: dict[str, Any]) -> tuple[int, str, b
         store.flush()
         return 204, "text/plain", b"", {}
     if kind == "viz":
-        from kg.network import Filters, to_networkx
-        from kg.viz import render_html
+        from kg.network.projection import Filters, to_networkx
+        from kg.network.viz import render_html
 
         g = to_networkx(store, payload["view"], Filters(**payload["filters"]))
         return 200, "text/html; charset=utf-8", render_html(g).encode("utf-8"), {}
@@ -180,7 +180,7 @@ def _serialise(result: Any, accept: str | None, max_rows: int) -> tuple[int, str
                 headers["X-KG-Truncated"] = "true"
                 break
             triples.append(triple)
-        from kg.namespace import PREFIXES
+        from kg.graph.namespace import PREFIXES
 
         body = ox.serialize(triples, format=getattr(ox.RdfFormat, GRAPH_TYPES[media]), prefixes=dict(PREFIXES))
         return 200, media, body or b"", headers
@@ -276,7 +276,7 @@ class Engine:
     async def start(self) -> None:
         from filelock import FileLock
 
-        from kg.store import Store
+        from kg.graph.store import Store
 
         path = str(self.config.store)
         Store(path).close()  # create the store (and its ontology graph) if new; fails early if locked
@@ -485,7 +485,7 @@ def create_app(config: ServerConfig):  # type: ignore[no-untyped-def]
         return g
 
     def page() -> str:
-        from kg.queries import named_queries
+        from kg.graph.queries import named_queries
 
         data = {name: text for name, text in sorted(named_queries().items())}
         blob = (json.dumps(data, ensure_ascii=False).replace("&", "\\u0026").replace("<", "\\u003c")
@@ -494,7 +494,7 @@ def create_app(config: ServerConfig):  # type: ignore[no-untyped-def]
                 .replace("__LIMITS__", html.escape(f"{config.timeout:g} s, {config.max_rows} rows per query")))
 
     async def viz(request: Request) -> Response:
-        from kg.network import VIEWS
+        from kg.network.projection import VIEWS
 
         q = request.query_params
         view = q.get("view", "full")
