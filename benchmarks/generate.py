@@ -82,7 +82,7 @@ def countries() -> list[dict[str, str]]:
     """The ontology's labels of CODES: English name, demonym, capital; Ukrainian nominative, genitive, instrumental."""
     import pymorphy3
 
-    from kg.graph.ontology import concepts
+    from kg.ontology.concepts import concepts
 
     morph = pymorphy3.MorphAnalyzer(lang="uk")
     found = []

@@ -18,7 +18,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-StoreOpt = typer.Option(None, "--store", envvar="KG_STORE", help="Store folder (default ./kgstore), or a SPARQL endpoint URL (http://host:port/query; see kg/remote.py).")
+StoreOpt = typer.Option(None, "--store", envvar="KG_STORE", help="Store folder (default ./kgstore), or a SPARQL endpoint URL (http://host:port/query; see kg/graph/remote.py).")
 
 
 def _fail(error: Exception, code: int = 1) -> "typer.Exit":

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.evaluation import evaluate
-from kg.graph.ontology import concepts
+from kg.ontology.concepts import concepts
 
 EVALUATION = Path(__file__).resolve().parent.parent / "evaluation"
 SETS = {"gold": EVALUATION / "gold", "holdout": EVALUATION / "holdout" / "gold",

@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 import kg
 from kg.cli import app
 from kg.errors import KGError
-from kg.graph.namespace import FACTS_GRAPH
+from kg.ontology.namespace import FACTS_GRAPH
 from kg.graph.queries import rows, violation_queries
 from kg.graph.store import ONTOLOGY_GRAPH, Store
 

@@ -16,7 +16,7 @@ from rdflib import namespace
 import kg.pipeline.ingest
 from kg.io.articles import Article, make_article
 from kg.pipeline.ingest import _WrittenFacts, extract_article, ingest
-from kg.graph.namespace import FACTS_GRAPH
+from kg.ontology.namespace import FACTS_GRAPH
 from kg.pipeline.parallel import (extract_to_ntriples, nquads_from_ntriples, nquads_of_graphs, quads_from_ntriples,
                          quads_of_graphs)
 from kg.graph.rdf import ArticleGraphs, graph_iri

@@ -4,8 +4,8 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.graph.namespace import KG
-from kg.graph.ontology import concepts, ontology_files, ontology_graph
+from kg.ontology.namespace import KG
+from kg.ontology.concepts import concepts, ontology_files, ontology_graph
 from kg.graph.queries import named_query, named_queries, violation_queries
 from kg.graph.validate import validate_store
 

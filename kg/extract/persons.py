@@ -569,7 +569,7 @@ def _coordinated_polity(doc: Doc, role: Span, done: list, data: dict) -> str | N
 
 def _listed(doc: Doc, name: Span) -> tuple[str, str] | None:
     """(role, polity) the actor gazetteer lists for a name (its full name or its surname)."""
-    from kg.graph.ontology import concepts
+    from kg.ontology.concepts import concepts
 
     best = None
     for span in index.spans(doc, "kg_actor"):

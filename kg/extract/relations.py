@@ -21,7 +21,7 @@ from kg.extract.persons import PersonMention, find_persons
 from kg.extract.records import Evidence, RelationAssertion
 from kg.nlp.morph import lang_data
 from kg.nlp.pipeline import NOISE_KEY
-from kg.graph.ontology import concepts
+from kg.ontology.concepts import concepts
 from kg.io.text import lookup_key
 
 __all__ = ["extract_relations", "Actor"]

@@ -1,4 +1,4 @@
-"""The graph layer: the ontology and its namespaces, assertions as RDF (``rdf``), the stores (an on-disk
+"""The graph layer: assertions as RDF (``rdf``), the stores (an on-disk
 Oxigraph database in ``store``, a SPARQL endpoint in ``remote``, what both share in ``terms``), the named queries,
 exports and validation.
 

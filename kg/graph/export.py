@@ -90,7 +90,7 @@ def _iri(term: object) -> str:
 
 
 def _graphs(store: Store, part: Part) -> list[URIRef]:
-    from kg.graph.namespace import ARTICLE, GRAPH
+    from kg.ontology.namespace import ARTICLE, GRAPH
 
     graphs = set(store.article_graphs())
     if part.articles:
@@ -121,8 +121,8 @@ def part_quads(store: Store, part: Part) -> list[ox.Quad]:
     """The quads of ``part`` (see :class:`Part`), as rdflib terms turned into pyoxigraph quads."""
     from rdflib.namespace import ORG, PROV
 
-    from kg.graph.namespace import FACTS_GRAPH, KG, REL, TOPIC
-    from kg.graph.ontology import concepts
+    from kg.ontology.namespace import FACTS_GRAPH, KG, REL, TOPIC
+    from kg.ontology.concepts import concepts
 
     graphs = _graphs(store, part)
     found: set[tuple] = set()  # (s, p, o, g) as rdflib terms
@@ -178,7 +178,7 @@ def part_quads(store: Store, part: Part) -> list[ox.Quad]:
 
 def write_quads(quads: list[ox.Quad], fmt: ox.RdfFormat, out: IO[bytes]) -> None:
     """Quads for TriG/N-Quads; their union (each triple once) for the triple formats."""
-    from kg.graph.namespace import PREFIXES
+    from kg.ontology.namespace import PREFIXES
 
     if fmt.supports_datasets:
         ox.serialize(quads, out, fmt, prefixes=dict(PREFIXES))

@@ -30,7 +30,7 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result, ResultRow
 
 from kg.errors import Errors, KGError
-from kg.graph.ontology import query_files
+from kg.ontology.concepts import query_files
 
 __all__ = ["named_queries", "named_query", "query_params", "Param", "with_limit", "rows", "to_json", "to_csv",
            "violation_queries", "from_oxigraph"]
@@ -95,7 +95,7 @@ _BAD_IRI = set('<>"{}|^`\\ \n\r\t')
 
 def _value(query: str, param: Param, value: Any) -> Literal | URIRef:
     """The RDF term for a parameter's value: a code as the ontology spells it, an IRI, or a plain literal."""
-    from kg.graph.ontology import SCHEMES, concepts
+    from kg.ontology.concepts import SCHEMES, concepts
 
     text = str(value).strip()
     if param.kind == "iri":

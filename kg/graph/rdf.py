@@ -27,8 +27,8 @@ from kg._version import __version__
 from kg.io.articles import Article
 from kg.extract.records import Assertion, Evidence, RelationAssertion, RoleAssertion
 from kg.nlp.identity import person_key
-from kg.graph.namespace import ARTICLE, BASE, FACTS_GRAPH, CLAIM, COUNTRY, EVIDENCE, EXTRACTOR, GRAPH, KG, PERSON, POST, PREFIXES, REL, ROLE, STATUS, TOPIC
-from kg.graph.ontology import concepts
+from kg.ontology.namespace import ARTICLE, BASE, FACTS_GRAPH, CLAIM, COUNTRY, EVIDENCE, EXTRACTOR, GRAPH, KG, PERSON, POST, PREFIXES, REL, ROLE, STATUS, TOPIC
+from kg.ontology.concepts import concepts
 
 __all__ = ["article_graph", "ArticleGraphs", "graph_iri", "article_iri", "person_iri", "polity_iri", "EXTRACTOR_NAME", "bind_prefixes"]
 

@@ -42,7 +42,7 @@ from rdflib import Graph, URIRef
 from rdflib.query import Result
 
 from kg.errors import Errors, KGError
-from kg.graph.namespace import FACTS_GRAPH, GRAPH, KG, PREFIXES
+from kg.ontology.namespace import FACTS_GRAPH, GRAPH, KG, PREFIXES
 from kg.graph.terms import IMPORT_GRAPH, ONTOLOGY_GRAPH, PRUNE, parse_quads, quads_of, values_clause
 
 __all__ = ["RemoteStore", "is_remote", "endpoints", "E030", "E031"]
@@ -241,7 +241,7 @@ class RemoteStore:
     # -- writing ---------------------------------------------------------------------------------------------
 
     def _load_ontology(self) -> None:
-        from kg.graph.ontology import ontology_graph
+        from kg.ontology.concepts import ontology_graph
 
         self._insert(quads_of(ontology_graph(), ONTOLOGY_GRAPH), replace=False)
 

@@ -23,8 +23,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 
 from kg.errors import Errors, KGError
-from kg.graph.namespace import FACTS_GRAPH, GRAPH, KG, PREFIXES
-from kg.graph.ontology import ontology_graph
+from kg.ontology.namespace import FACTS_GRAPH, GRAPH, KG, PREFIXES
+from kg.ontology.concepts import ontology_graph
 from kg.graph.terms import IMPORT_GRAPH, ONTOLOGY_GRAPH, PRUNE, parse_quads, quads_of, values_clause
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ class Store:
     def load(self, source: str | os.PathLike[str] | IO[bytes], fmt: ox.RdfFormat, graph: URIRef | None = None) -> int:
         """Load an RDF file in one transaction (``kg import``): a dataset's quads keep their graphs, triples go
         to ``graph`` (default ``IMPORT_GRAPH``). Independent of ingest: no extraction. Returns the quads read."""
-        quads = list(parsequads_of(source, fmt, graph or IMPORT_GRAPH))
+        quads = list(parse_quads(source, fmt, graph or IMPORT_GRAPH))
         self._ox.extend(quads)
         return len(quads)
 

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import Errors, KGError
-from kg.graph.namespace import FACTS_GRAPH, GRAPH, KG
+from kg.ontology.namespace import FACTS_GRAPH, GRAPH, KG
 
 __all__ = ["ONTOLOGY_GRAPH", "IMPORT_GRAPH", "PRUNE", "values_clause", "quads_of", "to_oxigraph", "parse_quads"]
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph
 
-from kg.graph.ontology import ontology_graph
+from kg.ontology.concepts import ontology_graph
 from kg.graph.queries import rows, violation_queries
 from kg.resources import data_dir
 from kg.graph.store import Store

@@ -34,7 +34,7 @@ from typing import Any, Iterable
 import networkx as nx
 
 from kg.errors import Errors, KGError
-from kg.graph.ontology import concepts
+from kg.ontology.concepts import concepts
 from kg.graph.queries import rows
 from kg.graph.store import Store
 

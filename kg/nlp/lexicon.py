@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
 from kg.nlp.morph import analyse
-from kg.graph.ontology import concepts
+from kg.ontology.concepts import concepts
 from kg.io.text import lookup_key
 
 __all__ = ["Entry", "Lexicon", "compile_lexicon", "Match", "word_keys", "WILDCARD"]

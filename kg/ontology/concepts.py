@@ -16,7 +16,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from kg.graph.namespace import KG
+from kg.ontology.namespace import KG
 from kg.resources import data_dir
 
 __all__ = ["Concept", "ontology_files", "ontology_graph", "concepts", "query_files", "SCHEMES"]

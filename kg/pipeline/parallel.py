@@ -33,7 +33,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.io.articles import Article
-from kg.graph.namespace import FACTS_GRAPH
+from kg.ontology.namespace import FACTS_GRAPH
 from kg.graph.rdf import ArticleGraphs, bind_prefixes, graph_iri
 
 __all__ = ["extract_parallel", "extract_to_ntriples", "extract_batch", "graph_from_ntriples", "quads_from_ntriples",

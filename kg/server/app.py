@@ -144,7 +144,7 @@ def _line(err: BaseException) -> str:
 def _handle(store: Any, kind: str, payload: dict[str, Any]) -> tuple[int, str, bytes, dict[str, str]]:
     import pyoxigraph as ox
 
-    from kg.graph.namespace import PREFIXES
+    from kg.ontology.namespace import PREFIXES
 
     if kind == "query":
         default = [ox.NamedNode(g) for g in payload.get("default_graphs") or []]
@@ -180,7 +180,7 @@ def _serialise(result: Any, accept: str | None, max_rows: int) -> tuple[int, str
                 headers["X-KG-Truncated"] = "true"
                 break
             triples.append(triple)
-        from kg.graph.namespace import PREFIXES
+        from kg.ontology.namespace import PREFIXES
 
         body = ox.serialize(triples, format=getattr(ox.RdfFormat, GRAPH_TYPES[media]), prefixes=dict(PREFIXES))
         return 200, media, body or b"", headers
