@@ -14,6 +14,8 @@ The polity of a role is the one attached to the role phrase, never merely the ne
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -57,6 +59,7 @@ class PersonMention:
     person: Person
 
 
+@functools.lru_cache(maxsize=100_000)
 def skeleton(word: str) -> str:
     """A spelling-tolerant key of a name word: lower case, apostrophes and doubled letters folded."""
     key = lookup_key(word).replace("'", "")
@@ -585,11 +588,12 @@ def _listed(doc: Doc, name: Span) -> tuple[str, str] | None:
 def _attached_polity_spans(doc: Doc, roles: list[Span]) -> set[int]:
     """Starts of polity spans that belong to some official's title (not free to give to another official)."""
     taken: set[int] = set()
-    for role in roles:
-        for span in index.spans(doc, "kg_polity"):
-            if index.sent_bounds(doc, role.start)[0] <= span.start < index.sent_bounds(doc, role.start)[1] and (
-                    role.start - 3 <= span.start < role.start or role.end <= span.start <= role.end + 2):
-                taken.add(span.start)
+    starts = {span.start for span in index.spans(doc, "kg_polity")}
+    for role in roles:  # only the few positions around each title: linear in the article's length
+        first, last = index.sent_bounds(doc, role.start)
+        for i in (*range(role.start - 3, role.start), *range(role.end, role.end + 3)):
+            if i in starts and first <= i < last:
+                taken.add(i)
     return taken
 
 

@@ -14,15 +14,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from kg.errors import Errors, KGError
+from kg.io.language import SUPPORTED_LANGS, identify
 from kg.io.text import content_hash, normalise_line, normalise_text
 
 __all__ = ["Article", "Rejection", "make_article", "article_from_meta", "detect_lang", "SUPPORTED_LANGS"]
-
-SUPPORTED_LANGS = ("uk", "en")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z]")
-_UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
-_RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
 
 
 @dataclass(frozen=True)
@@ -40,15 +35,8 @@ class Article:
 
 
 def detect_lang(text: str) -> str:
-    """'uk' or 'en' by script (Ukrainian letters decide within Cyrillic); raises E010 for others."""
-    sample = text[:5000]
-    cyr = len(_CYRILLIC.findall(sample))
-    lat = len(_LATIN.findall(sample))
-    if cyr > lat:
-        if len(_RU_ONLY.findall(sample)) > 2 * len(_UK_ONLY.findall(sample)) + 2:
-            raise KGError(Errors.E010, lang="ru", supported=", ".join(SUPPORTED_LANGS))
-        return "uk"
-    return "en"
+    """'uk' or 'en' (:func:`kg.io.language.identify`); raises E010 for another language, E024 for none."""
+    return identify(text)
 
 
 def _title_of(text: str) -> str | None:
@@ -78,7 +66,7 @@ def make_article(text: str, *, lang: str | None = None, title: str | None = None
         source_file = re.sub("[\x00-\x1f\x7f\ud800-\udfff]", lambda m: repr(m.group(0))[1:-1], source_file)
     lang = (lang or detect_lang(clean)).lower()
     if lang not in SUPPORTED_LANGS:
-        raise KGError(Errors.E010, lang=lang, supported=", ".join(SUPPORTED_LANGS))
+        raise KGError(Errors.E010, lang=repr(lang), supported=", ".join(SUPPORTED_LANGS))
     return Article(
         id=content_hash(clean), text=clean, lang=lang, title=title or _title_of(clean), date=_iso_date(date),
         url=url or None, source=source or None, source_file=source_file,

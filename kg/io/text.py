@@ -8,6 +8,8 @@ as ASCII ``'`` because pymorphy3's Ukrainian dictionary spells them so).
 ['Прем’єр-міністр', 'Японії']
 >>> lookup_key("Прем’єр-міністерку")
 "прем'єр-міністерку"
+>>> normalise_text("Talks ended." + "=" * 8000 + "!?" * 4000)
+'Talks ended.===!?!?!?!?!?!?'
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ _LINE_BREAKS = re.compile(r"\s*\n\s*")
 # Latin letters that look like Cyrillic ones, used (by accident or to evade filters) inside Cyrillic words.
 _HOMOGLYPHS = str.maketrans("aceiopxyACEHIKMOPTXBy", "асеіорхуАСЕНІКМОРТХВу")
 _MIXED_WORD = re.compile(r"\b(?=\w*[а-яіїєґА-ЯІЇЄҐ])(?=\w*[a-zA-Z])\w+\b")
+# spaCy's tokenizer splits a run of punctuation one affix at a time, in time that grows with the square of the
+# run (8,000 "=" took 11 s): runs are bounded before any tokenizing, so work grows with the text's length only.
+_REPEATED_SYMBOL = re.compile(r"([^\w\s]|_)\1{3,}")  # "=====" -> "===", "!!!!" -> "!!!"
+_SYMBOL_RUN = re.compile(r"(?:[^\w\s]|_){17,}")  # a mixed run ("-=-=-=...") keeps its first 16 characters
+_LONG_TOKEN = re.compile(r"\S{501,}")  # no word or URL is longer: keep the first 500 characters
 
 
 def _fix_homoglyphs(match: re.Match[str]) -> str:
@@ -47,6 +54,9 @@ def normalise_text(text: str) -> str:
     text = _NEWLINES.sub("\n", text)
     text = _CONTROL.sub(" ", text)
     text = _MIXED_WORD.sub(_fix_homoglyphs, text)
+    text = _REPEATED_SYMBOL.sub(lambda m: m.group(1) * 3, text)
+    text = _SYMBOL_RUN.sub(lambda m: m.group(0)[:16], text)
+    text = _LONG_TOKEN.sub(lambda m: m.group(0)[:500], text)
     return text.strip()
 
 

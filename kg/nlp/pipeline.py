@@ -16,7 +16,9 @@ import functools
 import os
 import re
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.lang.char_classes import HYPHENS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -54,11 +56,12 @@ _CLOSERS = {"»", "”", "\"", ")", "’"}
 
 @Language.component("kg_sentences", assigns=["token.is_sent_start"])
 def kg_sentences(doc: Doc) -> Doc:
+    starts: list[int] = []
     prev = None
     prev2_text = ""
     for token in doc:
         if prev is None:
-            token.is_sent_start = True
+            start = True
         else:
             start = "\n" in prev.text or "\n" in prev.whitespace_
             first = token.text[:1]
@@ -69,9 +72,13 @@ def kg_sentences(doc: Doc) -> Doc:
                 start = first.isupper() and token.text not in ("–", "—", "-")
             elif _name_letter_ends_sentence(doc.lang_, prev2_text, prev.text, token.text):
                 start = True
-            token.is_sent_start = start
+        starts.append(1 if start else -1)
         prev2_text = prev.text if prev is not None else ""
         prev = token
+    # One array for the whole Doc: setting token.is_sent_start one token at a time checks the Doc's annotation
+    # each time, which made sentence splitting quadratic in the article's length.
+    if starts:
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
 
 
@@ -267,14 +274,15 @@ def _longest(matches: list[Match]) -> list[Match]:
     """Longest-first, non-overlapping within a category (several codes may share one span: kept)."""
     chosen: list[Match] = []
     taken: set[int] = set()
+    spans: set[tuple[int, int]] = set()
     for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        span = set(range(m.start, m.end))
-        if span & taken:
-            if any(c.start == m.start and c.end == m.end for c in chosen):
+        if any(i in taken for i in range(m.start, m.end)):
+            if (m.start, m.end) in spans:
                 chosen.append(m)  # same words, another concept (a cue shared by two topics)
             continue
         chosen.append(m)
-        taken |= span
+        spans.add((m.start, m.end))
+        taken.update(range(m.start, m.end))
     return sorted(chosen, key=lambda m: (m.start, m.end))
 
 
@@ -426,8 +434,11 @@ def load_pipeline(lang: str) -> Language:
 @functools.cache
 def _load_pipeline(lang: str, actors: bool) -> Language:
     if lang not in SUPPORTED_LANGS:
-        raise KGError(Errors.E010, lang=lang, supported=", ".join(SUPPORTED_LANGS))
+        raise KGError(Errors.E010, lang=repr(lang), supported=", ".join(SUPPORTED_LANGS))
     nlp = spacy.blank(lang)
+    # No parser or NER, whose memory grows with the text, so spaCy's 1,000,000-character guard does not apply:
+    # the reader's --max-bytes is the limit (an article of 1.5 MB used to fail here with spaCy's E088).
+    nlp.max_length = 100_000_000
     nlp.tokenizer = _tokenizer(nlp)
     nlp.add_pipe("kg_sentences")
     nlp.add_pipe("kg_morph")

@@ -60,6 +60,13 @@ def corpus() -> dict[str, tuple[bytes, dict[str, object]]]:
     add("russian.txt", "Президент России встретился с премьер-министром Японии. Это было в субботу, ещё ёлка, "
         "объявили о сотрудничестве в области энергетики и обороны; мы это обсудим.\n",
         rejected("E010", "Russian: language not supported"))
+    add("french.txt", "Le président de la République a reçu mardi à Paris le chancelier allemand pour parler de la "
+        "défense européenne et de l'aide à l'Ukraine.\n", rejected("E010", "French: another language, named"))
+    add("chinese.txt", "中国外交部长周二在北京会见了日本外务大臣，双方讨论了经济合作和地区安全问题。\n",
+        rejected("E010", "Chinese: another language, named"))
+    add("repeated_letter.txt", b"D" * 3000, rejected("E024", "one letter repeated: no word of any language"))
+    add("repeated_0x82.txt", b"\x82" * 3000, rejected("E024", "one cp1251 byte repeated (read as a quotation mark)"))
+    add("equals_run.md", "=" * 3900 + "\n", rejected("E024", "a separator line and nothing else"))
     add("bad_date.txt", EN, rejected("E017", "its .meta.json has a date that is not ISO 8601"))
     add("bad_date.meta.json", json.dumps({"date": "last Tuesday"}), {"outcome": "sidecar", "why": "metadata of bad_date.txt"})
     add("deep_meta.txt", EN.replace("Tokyo", "Kyoto"), rejected("E017", "its .meta.json nests too deep to parse"))
