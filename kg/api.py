@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-import networkx as nx
-
-from kg.io.articles import Article, make_article
-from kg.graph.export import export_to_path
-from kg.pipeline.ingest import IngestReport, ingest
-from kg.network.projection import Filters, to_networkx
 from kg.graph.queries import named_query, rows
-from kg.io.sources import Limits, Rejection, read_paths
 from kg.graph.store import Store, default_store_path, open_store
+
+# The extractor (spaCy, pymorphy3) and networkx load inside the methods that use them: opening a store to query
+# it stays fast (`kg query` on a small store in a fraction of a second).
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.io.articles import Article
+    from kg.io.sources import Limits, Rejection
+    from kg.pipeline.ingest import IngestReport
 
 __all__ = ["KnowledgeGraph", "open"]
 
@@ -33,16 +35,24 @@ class KnowledgeGraph:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def ingest(self, paths: Iterable[str | os.PathLike[str]], *, workers: int = 1, limits: Limits | None = None,
-               progress: Callable[[str, str], None] | None = None) -> IngestReport:
+    def ingest(self, paths: Iterable[str | os.PathLike[str]], *, workers: int = 1, limits: "Limits | None" = None,
+               progress: Callable[[str, str], None] | None = None) -> "IngestReport":
         """Ingest files and folders (.txt, .md, .html, .jsonl, feeds)."""
+        from kg.io.sources import read_paths
+        from kg.pipeline.ingest import ingest
+
         return ingest(self.store, read_paths(list(paths), limits), workers=workers, progress=progress)
 
-    def ingest_articles(self, articles: Iterable[Article | Rejection], workers: int = 1) -> IngestReport:
+    def ingest_articles(self, articles: "Iterable[Article | Rejection]", workers: int = 1) -> "IngestReport":
+        from kg.pipeline.ingest import ingest
+
         return ingest(self.store, articles, workers=workers)
 
-    def ingest_text(self, text: str, **meta: Any) -> IngestReport:
+    def ingest_text(self, text: str, **meta: Any) -> "IngestReport":
         """Ingest one article given as text (``lang``, ``title``, ``date``, ``url``, ``source`` optional)."""
+        from kg.io.articles import make_article
+        from kg.pipeline.ingest import ingest
+
         return ingest(self.store, [make_article(text, **meta)])
 
     def query(self, sparql: str, **bindings: Any) -> list[dict[str, Any]]:
@@ -55,12 +65,16 @@ class KnowledgeGraph:
         return rows(self.store.query(named_query(name, params, limit)))
 
     def export(self, path: str | os.PathLike[str], fmt: str = "turtle") -> Path:
+        from kg.graph.export import export_to_path
+
         return export_to_path(self.store, fmt, Path(path))
 
     def to_networkx(self, view: str = "countries", focus: str | None = None, hops: int = 1,
-                    **filters: Any) -> nx.MultiGraph:
+                    **filters: Any) -> "nx.MultiGraph":
         """A networkx view (``countries`` or ``full``) filtered by ``topic``, ``type``, ``since``, ``until``,
         ``lang``; ``focus`` (code, name or IRI of a country or person) keeps its ``hops``-step neighbourhood."""
+        from kg.network.projection import Filters, to_networkx
+
         return to_networkx(self.store, view, Filters(**filters), focus=focus, hops=hops)
 
     def viz(self, path: str | os.PathLike[str], view: str = "countries", focus: str | None = None, hops: int = 1,
@@ -76,7 +90,7 @@ class KnowledgeGraph:
 
         return resolve(self.to_networkx(view), name)
 
-    def ends(self, a: str, b: str, **filters: Any) -> tuple[nx.MultiGraph, str, str]:
+    def ends(self, a: str, b: str, **filters: Any) -> "tuple[nx.MultiGraph, str, str]":
         """The full view and the nodes ``a`` and ``b`` name (KGError E019 when either names nothing)."""
         from kg.errors import Errors, KGError
         from kg.network.projection import resolve

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 from kg.errors import KGError
 
@@ -19,6 +19,28 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 StoreOpt = typer.Option(None, "--store", envvar="KG_STORE", help="Store folder (default ./kgstore), or a SPARQL endpoint URL (http://host:port/query; see kg/graph/remote.py).")
+
+
+def _print_fitted(header: list[str], rows: list[list[str]]) -> None:
+    """A table as wide as the terminal: every cell on one line, long ones cut with an ellipsis (short columns such
+    as codes keep their width), and a note under it when something was cut."""
+    console = Console(soft_wrap=False)
+    natural = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
+    room = max(console.width - 3 * len(header) - 1, len(header))
+    widths = list(natural)
+    if sum(natural) > room:
+        short = [i for i, w in enumerate(natural) if w <= 12]
+        long = [i for i in range(len(header)) if i not in short]
+        left = max(room - sum(natural[i] for i in short), 6 * len(long))
+        total = sum(natural[i] for i in long)
+        for i in long:
+            widths[i] = max(6, left * natural[i] // total)
+    table = Table(*[Column(h, no_wrap=True, overflow="ellipsis", width=w) for h, w in zip(header, widths)])
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+    if widths != natural:
+        console.print("[dim]Long values cut to fit; --format csv or --format json shows them whole.[/dim]")
 
 
 def _fail(error: Exception, code: int = 1) -> "typer.Exit":
@@ -124,10 +146,8 @@ def query(sparql: Optional[str] = typer.Argument(None, help="A SPARQL query (com
             elif result.type in ("CONSTRUCT", "DESCRIBE"):
                 sys.stdout.write(result.serialize(format="turtle").decode("utf-8"))  # type: ignore[union-attr]
             else:
-                table = Table(*[str(v) for v in result.vars or []])
-                for row in result:
-                    table.add_row(*["" if v is None else str(v) for v in row])  # type: ignore[union-attr]
-                out.print(table)
+                _print_fitted([str(v) for v in result.vars or []],
+                              [["" if v is None else str(v) for v in row] for row in result])  # type: ignore[union-attr]
     except (KGError, OSError) as error:
         raise _fail(error) from None
     except Exception as error:  # noqa: BLE001 - a malformed query from the user: one line, no traceback
