@@ -11,7 +11,8 @@ This is what worker processes (``kg.pipeline.parallel``, ``kg.pipeline.distribut
 
 from __future__ import annotations
 
-from kg.extract import extract_relations, extract_roles
+from kg.extract import extract_roles, relations_of
+from kg.extract.consistency import consistent_roles
 from kg.extract.records import Assertion
 from kg.graph.rdf import ArticleGraphs, article_graph
 from kg.io.articles import Article
@@ -23,8 +24,8 @@ __all__ = ["assertions_of", "extract_article"]
 def assertions_of(article: Article) -> list[Assertion]:
     """Every assertion the default pipeline reads in ``article``."""
     doc = load_pipeline(article.lang)(article.text)
-    found: list[Assertion] = list(extract_roles(doc))
-    found.extend(extract_relations(doc))
+    found: list[Assertion] = list(consistent_roles(extract_roles(doc)))
+    found.extend(relations_of(doc))
     return found
 
 
