@@ -1,0 +1,153 @@
+"""Rules propose, annotated data decides: which of the rules' country pairs an article really relates.
+
+The relation rules (``kg.extract.relations``) read every sentence and propose a pair wherever an event word ties
+two polities. On real news many proposals come from background paragraphs, lists and quotes about third
+parties. This module describes each proposed pair of an article by what the rules saw (how many sentences carry
+it and with which event words, where in the article, how crowded those sentences are with other polities, how
+central each side is to the article) and a small logistic model, trained on the hand-annotated real-news
+development set (``tools/train_decider.py``), gives the probability that the pair is one the article states.
+Pairs below the model's threshold are dropped; the others keep that probability as their evidence's
+confidence, so queries and views can filter on it.
+
+The model is a JSON file shipped in the package (``kg/extract/models/relations.json``): feature names, the
+scaler's means and scales, the weights, the threshold and how it was trained. No model file: the rules decide.
+
+>>> from kg.nlp import load_pipeline
+>>> from kg.extract.relations import extract_relations
+>>> doc = load_pipeline("en")("Japanese Prime Minister Sanae Takaichi met Ukrainian President Volodymyr Zelensky in Tokyo.")
+>>> [(r.a, r.b, r.type) for r in decide_relations(doc, list(extract_relations(doc)))]
+[('JP', 'UA', 'cooperation')]
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Iterable
+
+from spacy.tokens import Doc
+
+from kg.extract import index
+from kg.extract.records import RelationAssertion
+
+__all__ = ["EVENTS", "pair_features", "decide_relations", "load_model", "MODEL_PATH"]
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "relations.json"
+
+# The event kinds the relation rules name (kg vocabulary notations); "context" marks a sentence that only
+# continues a pair named before it (its topics), not an event of its own.
+EVENTS = ("meeting", "call", "visit", "agreement", "aid", "support", "cooperation", "thanks", "attack", "conflict",
+          "sanction", "expulsion", "protest", "summons", "tariff", "clash", "context")
+
+Key = tuple[str, str, str]
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    return [sent.start_char for sent in doc.sents]
+
+
+def pair_features(doc: Doc, relations: Iterable[RelationAssertion]) -> dict[Key, dict[str, float]]:
+    """The features of each proposed ``(a, b, type)`` of the article, by name."""
+    grouped: dict[Key, list[RelationAssertion]] = defaultdict(list)
+    for r in relations:
+        grouped[(r.a, r.b, r.type)].append(r)
+    if not grouped:
+        return {}
+    starts = _sentence_starts(doc)
+    n_sents = max(len(starts), 1)
+    polities = list(index.spans(doc, "kg_polity"))
+    mentions = Counter(span.kb_id_ for span in polities)
+    total_mentions = max(sum(mentions.values()), 1)
+    top = max(mentions.values()) if mentions else 0
+    by_sentence: dict[int, set[str]] = defaultdict(set)
+    for span in polities:
+        by_sentence[index.sent_bounds(doc, span.start)[0]].add(span.kb_id_)
+    sent_codes = {doc[start].idx: codes for start, codes in by_sentence.items()}
+    pairs_in_article = len({(a, b) for a, b, _ in grouped})
+    out: dict[Key, dict[str, float]] = {}
+    for key, found in grouped.items():
+        a, b, kind = key
+        events = [r for r in found if r.event != "context"] or found
+        positions = sorted(_sentence_number(starts, r.evidence.start) for r in events)
+        crowd = [len(sent_codes.get(_sentence_char(starts, r.evidence.start), set())) for r in events]
+        low, high = sorted((mentions.get(a, 0), mentions.get(b, 0)))
+        f: dict[str, float] = {
+            "bias": 1.0,
+            "evidence": math.log1p(len({r.evidence.start for r in events})),
+            "only_context": float(all(r.event == "context" for r in found)),
+            "confidence": max(r.evidence.confidence for r in found),
+            "headline": float(positions[0] == 0),
+            "lead": float(positions[0] <= 2),
+            "position": positions[0] / n_sents,
+            "crowd": math.log1p(min(crowd) if crowd else 0),
+            "crowd_many": float(bool(crowd) and min(crowd) >= 4),
+            "proposed": sum(r.status == "proposed" for r in found) / len(found),
+            "mentions_low": math.log1p(low),
+            "mentions_high": math.log1p(high),
+            "share_low": low / total_mentions,
+            "central": float(high == top),
+            "both_central": float(low == top),
+            "both_types": float((a, b, "conflict" if kind == "cooperation" else "cooperation") in grouped),
+            "topics": math.log1p(len({t for r in found for t in r.topics})),
+            "conflict": float(kind == "conflict"),
+            "pairs": math.log1p(pairs_in_article),
+            "polities": math.log1p(len(mentions)),
+            "length": math.log1p(n_sents),
+            "uk": float(doc.lang_ == "uk"),
+            "organisation": float(bool({a, b} & {"EU", "NATO", "UN"})),
+        }
+        for event in EVENTS:
+            f[f"event_{event}"] = float(any(r.event == event for r in found))
+        out[key] = f
+    return out
+
+
+def _sentence_number(starts: list[int], char: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:  # the last sentence starting at or before ``char``
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _sentence_char(starts: list[int], char: int) -> int:
+    return starts[_sentence_number(starts, char)] if starts else 0
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_PATH) -> dict[str, Any] | None:
+    """The shipped model (``None`` when there is none: the rules then decide alone)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    except FileNotFoundError:
+        return None
+
+
+def probability(model: dict[str, Any], features: dict[str, float]) -> float:
+    z = model["intercept"]
+    for name, mean, scale, weight in zip(model["features"], model["mean"], model["scale"], model["weights"]):
+        z += weight * (features.get(name, 0.0) - mean) / scale
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def decide_relations(doc: Doc, relations: list[RelationAssertion],
+                     model: dict[str, Any] | None | bool = True) -> list[RelationAssertion]:
+    """The relations whose pair the model keeps, each evidence's confidence set to the pair's probability.
+
+    ``model=True`` uses the shipped model; ``None`` or ``False`` keeps every proposal (the rules alone).
+    """
+    chosen = load_model() if model is True else (model or None)
+    if not chosen or not relations:
+        return relations
+    features = pair_features(doc, relations)
+    keep = {key: probability(chosen, f) for key, f in features.items()}
+    threshold = float(chosen["threshold"])
+    return [replace(r, evidence=replace(r.evidence, confidence=round(keep[(r.a, r.b, r.type)], 3)))
+            for r in relations if keep[(r.a, r.b, r.type)] >= threshold]

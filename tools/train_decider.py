@@ -1,0 +1,144 @@
+"""Train the pair decider (kg/extract/decide.py) on hand-annotated articles and write kg/extract/models/relations.json.
+
+    pip install -e ".[train]"
+    python tools/train_decider.py                       # trains on evaluation/real/dev (its texts must be restored)
+    python tools/train_decider.py --also evaluation/holdout/gold --dry-run
+
+The rules propose (a, b, type) pairs per article; a proposal is labelled true when the article's gold has it.
+A logistic regression (scikit-learn, lbfgs: deterministic) learns from the proposals' features; the decision
+threshold is the one that maximises pair F1 on out-of-fold predictions (5 folds grouped by article). Printed: the
+rules' pair precision / recall / F1 on the training articles beside the model's out-of-fold figures, per
+language, so the model is adopted only where cross-validation shows it beats the rules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.evaluation import load_gold  # noqa: E402
+from kg.extract.decide import MODEL_PATH, pair_features  # noqa: E402
+from kg.extract.relations import extract_relations  # noqa: E402
+from kg.io.articles import make_article  # noqa: E402
+from kg.nlp import load_pipeline  # noqa: E402
+
+
+def proposals(gold_dir: Path) -> tuple[list[tuple[str, str, tuple[str, str, str], dict[str, float], bool]], dict[str, int]]:
+    """(article id, lang, key, features, label) per proposed pair, and the gold pair count per article."""
+    articles = gold_dir.parent / "articles"
+    rows = []
+    gold_counts: dict[str, int] = {}
+    for gold in load_gold(gold_dir):
+        path = articles / f"{gold.id}.txt"
+        if not path.exists():
+            print(f"missing text: {path} (skipped)", file=sys.stderr)
+            continue
+        meta_path = articles / f"{gold.id}.meta.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        article = make_article(path.read_text(encoding="utf-8"), lang=meta.get("lang") or gold.lang)
+        doc = load_pipeline(article.lang)(article.text)
+        truth = {(r["a"], r["b"], r["type"]) for r in gold.relations}
+        gold_counts[gold.id] = len(truth)
+        for key, features in pair_features(doc, list(extract_relations(doc))).items():
+            rows.append((gold.id, gold.lang, key, features, key in truth))
+    return rows, gold_counts
+
+
+def f1(tp: int, fp: int, gold: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / gold if gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def scores(keep: np.ndarray, labels: np.ndarray, langs: list[str], gold_counts: dict[str, int],
+           ids: list[str]) -> dict[str, tuple[float, float, float]]:
+    out = {}
+    lang_of = dict(zip(ids, langs))
+    for lang in ("all", "uk", "en"):
+        mask = np.array([lang in ("all", x) for x in langs])
+        tp = int((keep & labels & mask).sum())
+        fp = int((keep & ~labels & mask).sum())
+        gold = sum(n for i, n in gold_counts.items() if lang in ("all", lang_of.get(i, "")))
+        out[lang] = f1(tp, fp, gold)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=ROOT / "evaluation" / "real" / "dev" / "gold")
+    parser.add_argument("--also", type=Path, action="append", default=[], help="more gold folders to train on")
+    parser.add_argument("--C", type=float, default=0.5, help="inverse regularisation strength")
+    parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
+    args = parser.parse_args()
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+    from sklearn.preprocessing import StandardScaler
+
+    rows, gold_counts = proposals(args.gold)
+    for extra in args.also:
+        more, counts = proposals(extra)
+        rows += more
+        gold_counts.update(counts)
+    names = sorted({name for row in rows for name in row[3]} - {"bias"})
+    x = np.array([[row[3].get(n, 0.0) for n in names] for row in rows])
+    y = np.array([row[4] for row in rows])
+    ids = [row[0] for row in rows]
+    langs = [row[1] for row in rows]
+    groups = np.array([hash_id(i) for i in ids])
+    oof = np.zeros(len(rows))
+    for train, test in GroupKFold(n_splits=5).split(x, y, groups):
+        scaler = StandardScaler().fit(x[train])
+        model = LogisticRegression(C=args.C, max_iter=2000).fit(scaler.transform(x[train]), y[train])
+        oof[test] = model.predict_proba(scaler.transform(x[test]))[:, 1]
+    rules = scores(np.ones(len(rows), dtype=bool), y, langs, gold_counts, ids)
+    best = max(np.arange(0.05, 0.95, 0.01), key=lambda t: scores(oof >= t, y, langs, gold_counts, ids)["all"][2])
+    learned = scores(oof >= best, y, langs, gold_counts, ids)
+    print(f"{len(gold_counts)} articles, {len(rows)} proposed pairs ({int(y.sum())} true), "
+          f"{sum(gold_counts.values())} gold pairs")
+    for lang in ("all", "uk", "en"):
+        (rp, rr, rf), (mp, mr, mf) = rules[lang], learned[lang]
+        print(f"{lang:3s} rules P {rp:.3f} R {rr:.3f} F1 {rf:.3f} | model (out-of-fold, threshold {best:.2f}) "
+              f"P {mp:.3f} R {mr:.3f} F1 {mf:.3f} ({mf - rf:+.3f})")
+    scaler = StandardScaler().fit(x)
+    model = LogisticRegression(C=args.C, max_iter=2000).fit(scaler.transform(x), y)
+    ranked = sorted(zip(names, model.coef_[0]), key=lambda t: -abs(t[1]))
+    print("strongest weights: " + ", ".join(f"{n} {w:+.2f}" for n, w in ranked[:12]))
+    if args.dry_run:
+        return 0
+    import sklearn
+
+    trained_on = sorted(gold_counts)
+    payload = {
+        "kind": "logistic regression over the relation rules' pair proposals (kg.extract.decide)",
+        "features": names, "mean": scaler.mean_.round(6).tolist(), "scale": np.where(scaler.scale_ > 0, scaler.scale_, 1.0).round(6).tolist(),
+        "weights": model.coef_[0].round(6).tolist(), "intercept": round(float(model.intercept_[0]), 6),
+        "threshold": round(float(best), 2),
+        "trained_on": {"folders": [str(p.relative_to(ROOT)) for p in [args.gold, *args.also]],
+                       "articles": len(trained_on), "proposals": len(rows),
+                       "ids_sha256": hashlib.sha256(" ".join(trained_on).encode()).hexdigest(),
+                       "C": args.C, "scikit_learn": sklearn.__version__},
+        "cross_validation": {lang: {"rules_f1": round(rules[lang][2], 3), "model_f1": round(learned[lang][2], 3),
+                                    "model_precision": round(learned[lang][0], 3), "model_recall": round(learned[lang][1], 3)}
+                             for lang in ("all", "uk", "en")},
+    }
+    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    MODEL_PATH.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {MODEL_PATH.relative_to(ROOT)}")
+    return 0
+
+
+def hash_id(article_id: str) -> int:
+    return int(hashlib.sha256(article_id.encode()).hexdigest()[:8], 16)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
