@@ -362,6 +362,10 @@ def eval_(gold: Path = typer.Argument(..., help="Folder of gold JSON files (one 
         report = agreement(gold, against) if against is not None else evaluate(gold, articles)
     except KGError as error:
         raise _fail(error) from None
+    if report.missing:
+        shown = ", ".join(report.missing[:12]) + (", ..." if len(report.missing) > 12 else "")
+        err.print(f"{len(report.missing)} article texts are missing and were not scored: {shown} "
+                  "(real news: restore them as evaluation/real/README.md says)", highlight=False)
     if as_json:
         sys.stdout.write(_json.dumps(report.as_dict(), indent=1) + "\n")
         return

@@ -153,6 +153,23 @@ def test_eval_reports_scores() -> None:
         assert scores["all"][kind]["gold"] > 0
 
 
+def test_eval_names_the_missing_texts_and_scores_the_rest(tmp_path: Path) -> None:
+    gold, articles = tmp_path / "gold", tmp_path / "articles"
+    gold.mkdir()
+    articles.mkdir()
+    for name in ("en-01", "uk-01"):
+        (gold / f"{name}.json").write_text((EVALUATION / "gold" / f"{name}.json").read_text(encoding="utf-8"), encoding="utf-8")
+    (articles / "en-01.txt").write_text((EVALUATION / "articles" / "en-01.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), "--articles", str(articles), "--json"])
+    assert result.exit_code == 0, result.output
+    assert "1 article texts are missing and were not scored: uk-01" in result.stderr
+    scores = json.loads(result.stdout)
+    assert set(scores) == {"all", "en"} and scores["en"]["roles"]["gold"] > 0
+    (articles / "en-01.txt").unlink()
+    none = runner.invoke(app, ["eval", str(gold), "--articles", str(articles)])
+    assert none.exit_code == 1 and "E021" in none.output
+
+
 def test_eval_against_a_second_annotation_measures_agreement(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", str(EVALUATION / "gold"), "--against", str(EVALUATION / "agreement"), "--json"])
     assert result.exit_code == 0, result.output
