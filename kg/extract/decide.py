@@ -58,7 +58,8 @@ def pair_features(doc: Doc, relations: Iterable[RelationAssertion]) -> dict[Key,
     if not grouped:
         return {}
     starts = _sentence_starts(doc)
-    n_sents = max(len(starts), 1)
+    # sentences with a word in them: separator lines and page furniture make an article no longer
+    n_sents = max(sum(1 for sent in doc.sents if any(t.is_alpha for t in sent)), 1)
     polities = list(index.spans(doc, "kg_polity"))
     mentions = Counter(span.kb_id_ for span in polities)
     total_mentions = max(sum(mentions.values()), 1)
@@ -82,7 +83,7 @@ def pair_features(doc: Doc, relations: Iterable[RelationAssertion]) -> dict[Key,
             "confidence": max(r.evidence.confidence for r in found),
             "headline": float(positions[0] == 0),
             "lead": float(positions[0] <= 2),
-            "position": positions[0] / n_sents,
+            "position": min(positions[0] / n_sents, 1.0),
             "crowd": math.log1p(min(crowd) if crowd else 0),
             "crowd_many": float(bool(crowd) and min(crowd) >= 4),
             "proposed": sum(r.status == "proposed" for r in found) / len(found),
@@ -148,6 +149,8 @@ def decide_relations(doc: Doc, relations: list[RelationAssertion],
         return relations
     features = pair_features(doc, relations)
     keep = {key: probability(chosen, f) for key, f in features.items()}
-    threshold = float(chosen["threshold"])
-    return [replace(r, evidence=replace(r.evidence, confidence=round(keep[(r.a, r.b, r.type)], 3)))
+    limits = chosen["threshold"]
+    threshold = float(limits.get(doc.lang_, 0.0) if isinstance(limits, dict) else limits)
+    # Three decimals, strictly between 0 and 1: "1.0" and "1" are one xsd:decimal, written two ways by two paths.
+    return [replace(r, evidence=replace(r.evidence, confidence=min(max(round(keep[(r.a, r.b, r.type)], 3), 0.001), 0.999)))
             for r in relations if keep[(r.a, r.b, r.type)] >= threshold]
