@@ -56,14 +56,15 @@ def add(args: argparse.Namespace) -> None:
         if other.get("url") == args.url or other.get("sha256") == digest:
             sys.exit(f"already in the set as {other['id']} ({path})")
     part = part_for(digest)
-    gold = {"id": args.id, "lang": args.lang, "date": args.date, "title": args.title, "url": args.url,
+    # The headline stays in the cache's meta file only: nothing of a real article's text goes into the repository.
+    gold = {"id": args.id, "lang": args.lang, "date": args.date, "url": args.url,
             "outlet": args.outlet, "found": json.loads(args.found), "sha256": digest, "chars": len(text),
             "persons": [], "relations": []}
     gold_path = ROOT / part / "gold" / f"{args.id}.json"
     if gold_path.exists():
         sys.exit(f"{gold_path} exists")
     gold_path.parent.mkdir(parents=True, exist_ok=True)
-    write_text(part, gold, text)
+    write_text(part, {**gold, "title": args.title}, text)
     gold_path.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{args.id}: part {part}, {len(text)} chars, sha256 {digest[:12]}; annotate {gold_path}")
 
