@@ -78,11 +78,15 @@ class KnowledgeGraph:
         return to_networkx(self.store, view, Filters(**filters), focus=focus, hops=hops)
 
     def viz(self, path: str | os.PathLike[str], view: str = "countries", focus: str | None = None, hops: int = 1,
-            **filters: Any) -> Path:
+            layout: str = "force", **filters: Any) -> Path:
+        """Write an HTML view; ``layout="geo"`` places polities at their capitals (west left, north up)."""
+        from kg.network.projection import Filters, officials
         from kg.network.viz import write_html
 
         title = f"kg network: {view} view" + (f", around {focus}" if focus else "")
-        return write_html(self.to_networkx(view, focus=focus, hops=hops, **filters), Path(path), title=title)
+        people = officials(self.store, Filters(**filters)) if view == "countries" else None
+        return write_html(self.to_networkx(view, focus=focus, hops=hops, **filters), Path(path), title=title,
+                          layout=layout, officials=people)
 
     def resolve(self, name: str, view: str = "full") -> list[str]:
         """The node ids (``country:JP``, ``person:<IRI>``) that ``name`` names, best matches first."""

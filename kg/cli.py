@@ -208,17 +208,21 @@ def viz(output: Path = typer.Option(Path("exports/graph.html"), "-o", "--output"
         focus: Optional[str] = typer.Option(None, "--focus", help="Only the neighbourhood of this country or person "
                                             "(code, name in any language or form, or IRI)."),
         hops: int = typer.Option(1, "--hops", min=0, help="Steps around --focus."),
+        layout: str = typer.Option("force", "--layout", help="force | geo (countries at their capitals)."),
         store: Optional[Path] = StoreOpt) -> None:
     """Write an interactive, self-contained HTML network view."""
     from kg.network.projection import VIEWS, Filters
+    from kg.network.viz import LAYOUTS
 
     if view not in VIEWS:
         raise _fail(ValueError(f"unknown view {view!r}: use {', '.join(VIEWS)}"))
+    if layout not in LAYOUTS:
+        raise _fail(ValueError(f"unknown layout {layout!r}: use {', '.join(LAYOUTS)}"))
     try:
         Filters(topic=topic, type=type_, since=since, until=until, lang=lang).check()
         with _open(store) as graph:
             path = graph.viz(output, view=view, focus=focus, hops=hops, topic=topic, type=type_, since=since,
-                             until=until, lang=lang)
+                             until=until, lang=lang, layout=layout)
     except (KGError, OSError, ValueError) as error:
         raise _fail(error) from None
     out.print(f"wrote {path}", highlight=False)
