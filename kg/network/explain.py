@@ -12,7 +12,7 @@ of the store, whose text is read back from the file it was ingested from (the st
 when that file is gone or changed, E051 says the text is needed.
 
 >>> from kg.io.articles import make_article
->>> page = explain_html(make_article("Prime Minister of Japan Sanae Takaichi met Volodymyr Zelensky. <b>x</b>"))
+>>> page = explain_html(make_article("Prime Minister of Japan Sanae Takaichi met Volodymyr Zelensky. <b>x</b>", lang="en"))
 >>> '<mark class="kg-polity"' in page and "&lt;b&gt;x&lt;/b&gt;" in page and "<b>x</b>" not in page
 True
 """
