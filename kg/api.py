@@ -78,11 +78,26 @@ class KnowledgeGraph:
         return to_networkx(self.store, view, Filters(**filters), focus=focus, hops=hops)
 
     def viz(self, path: str | os.PathLike[str], view: str = "countries", focus: str | None = None, hops: int = 1,
-            **filters: Any) -> Path:
+            layout: str = "force", **filters: Any) -> Path:
+        """Write an HTML view; ``layout="geo"`` places polities at their capitals (west left, north up)."""
+        from kg.network.projection import Filters, officials
         from kg.network.viz import write_html
 
         title = f"kg network: {view} view" + (f", around {focus}" if focus else "")
-        return write_html(self.to_networkx(view, focus=focus, hops=hops, **filters), Path(path), title=title)
+        people = officials(self.store, Filters(**filters)) if view == "countries" else None
+        return write_html(self.to_networkx(view, focus=focus, hops=hops, **filters), Path(path), title=title,
+                          layout=layout, officials=people)
+
+    def explain(self, article: str, path: str | os.PathLike[str]) -> Path:
+        """Write the page of one article (a file, a content hash or an article IRI): its text with each mention
+        marked and the claims read from it (KGError E050 when nothing matches, E051 when the text is needed)."""
+        from kg.network.explain import explain_html, load_article
+
+        found, extractor = load_article(article, self.store)
+        out = Path(path)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(explain_html(found, extractor), encoding="utf-8")
+        return out
 
     def resolve(self, name: str, view: str = "full") -> list[str]:
         """The node ids (``country:JP``, ``person:<IRI>``) that ``name`` names, best matches first."""

@@ -208,17 +208,21 @@ def viz(output: Path = typer.Option(Path("exports/graph.html"), "-o", "--output"
         focus: Optional[str] = typer.Option(None, "--focus", help="Only the neighbourhood of this country or person "
                                             "(code, name in any language or form, or IRI)."),
         hops: int = typer.Option(1, "--hops", min=0, help="Steps around --focus."),
+        layout: str = typer.Option("force", "--layout", help="force | geo (countries at their capitals)."),
         store: Optional[Path] = StoreOpt) -> None:
     """Write an interactive, self-contained HTML network view."""
     from kg.network.projection import VIEWS, Filters
+    from kg.network.viz import LAYOUTS
 
     if view not in VIEWS:
         raise _fail(ValueError(f"unknown view {view!r}: use {', '.join(VIEWS)}"))
+    if layout not in LAYOUTS:
+        raise _fail(ValueError(f"unknown layout {layout!r}: use {', '.join(LAYOUTS)}"))
     try:
         Filters(topic=topic, type=type_, since=since, until=until, lang=lang).check()
         with _open(store) as graph:
             path = graph.viz(output, view=view, focus=focus, hops=hops, topic=topic, type=type_, since=since,
-                             until=until, lang=lang)
+                             until=until, lang=lang, layout=layout)
     except (KGError, OSError, ValueError) as error:
         raise _fail(error) from None
     out.print(f"wrote {path}", highlight=False)
@@ -317,8 +321,10 @@ def path(a: str = typer.Argument(..., help="A country or person: code, name (any
 
 @app.command()
 def demo(store: Optional[Path] = StoreOpt,
-         exports: Path = typer.Option(Path("exports"), help="Folder for graph.ttl and graph.html.")) -> None:
-    """The main job on the embedded default: ingest seeds/, write exports/graph.ttl and exports/graph.html."""
+         exports: Path = typer.Option(Path("exports"), help="Folder for graph.ttl, graph.html, countries.html and "
+                                      "explain.html.")) -> None:
+    """The main job on the embedded default: ingest seeds/, write exports/graph.ttl and exports/graph.html, the
+    countries view (exports/countries.html) and the seed article's explain page (exports/explain.html)."""
     from kg.graph.export import export_to_path
     from kg.resources import data_dir
 
@@ -327,12 +333,41 @@ def demo(store: Optional[Path] = StoreOpt,
             code = _ingest(graph, [str(data_dir("seeds"))], 1, 20 * 1024 * 1024, 1_000_000)
             ttl = export_to_path(graph.store, "turtle", exports / "graph.ttl")
             html = graph.viz(exports / "graph.html", view="full")
+            countries = graph.viz(exports / "countries.html", view="countries")
+            seed = sorted(p for p in data_dir("seeds").iterdir() if p.suffix in (".txt", ".md", ".html", ".jsonl"))[0]
+            explained = graph.explain(str(seed), exports / "explain.html")
             row = graph.query(_STATS)[0]
     except (KGError, OSError) as error:
         raise _fail(error) from None
     out.print(f"wrote {ttl} and {html}", highlight=False)
+    out.print(f"countries view: {countries}; why each claim of the seed article is there: {explained}", highlight=False)
     out.print(", ".join(f"{k}: {v}" for k, v in row.items()), highlight=False)
     raise typer.Exit(code)
+
+
+@app.command()
+def explain(article: str = typer.Argument(..., help="An article file, or the content hash or IRI of a stored article."),
+            output: Path = typer.Option(Path("exports/explain.html"), "-o", "--output"),
+            open_: bool = typer.Option(False, "--open"),
+            store: Optional[Path] = StoreOpt) -> None:
+    """Write one HTML page: the article's text with each mention marked, and the claims read from it beside it."""
+    from kg.network.explain import explain_html, load_article
+
+    try:
+        if Path(article).is_file() and store is None:  # a file needs no store
+            found, extractor = load_article(article)
+        else:
+            with _open(store) as graph:
+                found, extractor = load_article(article, graph.store)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tmp = output.with_name(f".{output.name}.tmp")
+        tmp.write_text(explain_html(found, extractor), encoding="utf-8")
+        tmp.replace(output)
+    except (KGError, OSError, ValueError) as error:
+        raise _fail(error) from None
+    out.print(f"wrote {output}", highlight=False)
+    if open_ and not webbrowser.open(output.resolve().as_uri()):
+        out.print(f"open {output.resolve()} in a browser", highlight=False)
 
 
 def main() -> None:  # pragma: no cover

@@ -35,6 +35,9 @@ class Errors:
     E030 = "E030 SPARQL endpoint {url} cannot be reached: {reason}"
     E031 = "E031 SPARQL endpoint {url} answered {status}: {reason}"
     E040 = "E040 named query {query!r}: {reason}"
+    E050 = "E050 no article {ref!r}: give an article file, or the content hash or IRI of a stored article"
+    E051 = ("E051 the text of article {article} is needed: the store keeps its sentences, not its text, and the file "
+            "it came from ({source}) is gone or changed; give the file: kg explain PATH")
 
 
 class KGError(Exception):

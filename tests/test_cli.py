@@ -124,6 +124,45 @@ def test_demo_writes_turtle_and_html(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "graph.ttl").stat().st_size > 1000
     assert (tmp_path / "out" / "graph.html").stat().st_size > 1000
+    # the countries view and the seed's explain page beside it, and the demo says where
+    assert (tmp_path / "out" / "countries.html").stat().st_size > 1000
+    assert '<mark class="kg-polity"' in (tmp_path / "out" / "explain.html").read_text(encoding="utf-8")
+    assert "countries.html" in result.output and "explain.html" in result.output
+
+
+def test_explain_a_file_a_stored_hash_and_refusals(tmp_path: Path) -> None:
+    seed = next(SEEDS.glob("*.txt"))
+    out = tmp_path / "e.html"
+    result = runner.invoke(app, ["explain", str(seed), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "id=\"kg-claims\"" in out.read_text(encoding="utf-8")
+    store = tmp_path / "s"
+    assert runner.invoke(app, ["ingest", str(seed), "--store", str(store)]).exit_code == 0
+    seed_id = "7f4fa472a8f3264fb142c60f78d7e76ca91a0f7266d92a683a1b861425ae7e32"
+    for ref in (seed_id, f"https://w3id.org/diplokg/id/article/{seed_id}"):
+        result = runner.invoke(app, ["explain", ref, "-o", str(out), "--store", str(store)])
+        assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["explain", "0" * 64, "--store", str(store), "-o", str(out)])
+    assert result.exit_code == 1 and result.output.startswith("E050")
+    # stored without a file: the store keeps sentences, not texts, so the text is needed
+    import kg
+
+    with kg.open(store) as graph:
+        graph.ingest_text("Japan and Ukraine signed an energy cooperation agreement in Tokyo.", lang="en")
+        text_id = [r["a"] for r in graph.query("SELECT ?a WHERE { ?a a kg:Article }") if seed_id not in str(r["a"])][0]
+    result = runner.invoke(app, ["explain", str(text_id), "--store", str(store), "-o", str(out)])
+    assert result.exit_code == 1 and result.output.startswith("E051") and "kg explain PATH" in result.output
+
+
+def test_viz_geo_layout_and_a_bad_layout(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    assert runner.invoke(app, ["ingest", str(SEEDS), "--store", str(store)]).exit_code == 0
+    out = tmp_path / "geo.html"
+    result = runner.invoke(app, ["viz", "--view", "countries", "--layout", "geo", "-o", str(out), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert '"layout": "geo"' in out.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["viz", "--layout", "map", "-o", str(out), "--store", str(store)])
+    assert result.exit_code == 1 and "unknown layout 'map'" in result.output
 
 
 def test_bad_inputs_rejected_but_good_files_ingested(tmp_path: Path) -> None:

@@ -186,6 +186,18 @@ def test_viz_page(server: Server) -> None:
     assert server.request("/viz", params={"view": "nope"})[0] == 400
 
 
+def test_explain_page_and_views_link_to_it(server: Server) -> None:
+    seed = "7f4fa472a8f3264fb142c60f78d7e76ca91a0f7266d92a683a1b861425ae7e32"
+    status, headers, body = server.request(f"/explain/{seed}")
+    assert status == 200 and headers["content-type"].startswith("text/html")
+    assert b'<mark class="kg-person"' in body and b'id="kg-claims"' in body and b"<script" not in body
+    assert server.request("/explain/" + "0" * 64)[0] == 404  # E050, one line
+    assert server.request("/explain/nope")[0] == 404
+    status, _, body = server.request("/viz", params={"view": "countries", "layout": "geo"})
+    assert status == 200 and b'"explain": "/explain/{article}"' in body and b'"layout": "geo"' in body
+    assert server.request("/viz", params={"layout": "nope"})[0] == 400
+
+
 def test_updates_refused_on_a_read_only_server(server: Server) -> None:
     update = b"INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }"
     status, _, body = server.request("/sparql", data=update, headers={"Content-Type": "application/sparql-update"})

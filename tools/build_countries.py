@@ -3,7 +3,9 @@
 The JSON supplement is the hand-curated source of country and international
 organisation labels (Ukrainian and English names, alternative names,
 demonym adjectives, capitals and seats of government, and optionally places:
-regions and cities that news names as targets of strikes, "Kharkiv", "Сумщина").  This script turns it
+regions and cities that news names as targets of strikes, "Kharkiv", "Сумщина"; and optionally
+``coordinates``: the latitude and longitude of the capital, or of the seat of an organisation, with the
+city they are of and the public table they were taken from, written as W3C ``geo:lat`` / ``geo:long``).  This script turns it
 into SKOS concepts in ``kg:CountryScheme``; the extractor's gazetteers are in
 turn generated from those SKOS labels.
 
@@ -25,7 +27,7 @@ import sys
 from pathlib import Path
 from typing import IO, Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 from rdflib.plugins.serializers.turtle import OBJECT, TurtleSerializer
 from rdflib.term import Node
@@ -36,12 +38,14 @@ DEFAULT_OUT = ROOT / "ontology" / "countries.ttl"
 
 KG = Namespace("https://w3id.org/diplokg/ontology#")
 COUNTRY = Namespace("https://w3id.org/diplokg/id/country/")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 
 # Prefixes in the order they are written at the top of the file.
 PREFIXES: Sequence[tuple[str, Namespace]] = (
     ("kg", KG),
     ("country", COUNTRY),
     ("skos", Namespace(str(SKOS))),
+    ("geo", GEO),
 )
 
 #: Codes in the source that are international organisations, not countries.
@@ -63,7 +67,9 @@ EXPECTED_FIELDS = frozenset(
     NAME_FIELDS + tuple(f"{lang}_{suffix}" for lang in LANGS for suffix, _ in LIST_FIELDS
                         if suffix not in OPTIONAL_SUFFIXES)
 )
-OPTIONAL_FIELDS = frozenset(f"{lang}_{suffix}" for lang in LANGS for suffix in OPTIONAL_SUFFIXES)
+OPTIONAL_FIELDS = frozenset(f"{lang}_{suffix}" for lang in LANGS for suffix in OPTIONAL_SUFFIXES) | {"coordinates"}
+#: Keys of the optional ``coordinates`` object: decimal degrees, the city they are of, where they were taken from.
+COORDINATE_KEYS = frozenset({"lat", "lon", "of", "source"})
 
 SCHEME_LABELS = {
     "en": "Countries and international organisations",
@@ -81,6 +87,8 @@ PREDICATE_ORDER: List[URIRef] = [
     KG.capital,
     KG.seat,
     KG.place,
+    GEO.lat,
+    GEO.long,
 ]
 
 
@@ -132,13 +140,28 @@ def load_source(path: Path) -> Dict[str, Dict[str, Any]]:
         for name in NAME_FIELDS:
             if not isinstance(entry[name], str) or not entry[name].strip():
                 raise ValueError(f"{code}: {name} must be a non-empty string")
-        for field in (EXPECTED_FIELDS | OPTIONAL_FIELDS) - set(NAME_FIELDS):
+        _check_coordinates(code, entry.get("coordinates"))
+        for field in (EXPECTED_FIELDS | OPTIONAL_FIELDS) - set(NAME_FIELDS) - {"coordinates"}:
             values = entry.get(field, [])
             if not isinstance(values, list) or not all(
                 isinstance(v, str) and v.strip() for v in values
             ):
                 raise ValueError(f"{code}: {field} must be a list of non-empty strings")
     return data
+
+
+def _check_coordinates(code: str, value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, dict) or set(value) != COORDINATE_KEYS:
+        raise ValueError(f"{code}: coordinates must be an object with {sorted(COORDINATE_KEYS)}")
+    for key, low, high in (("lat", -90, 90), ("lon", -180, 180)):
+        number = value[key]
+        if isinstance(number, bool) or not isinstance(number, (int, float)) or not low <= number <= high:
+            raise ValueError(f"{code}: coordinates.{key} must be a number from {low} to {high}")
+    for key in ("of", "source"):
+        if not isinstance(value[key], str) or not value[key].strip():
+            raise ValueError(f"{code}: coordinates.{key} must be a non-empty string")
 
 
 def _literals(values: Iterable[str], lang: str) -> Iterable[Literal]:
@@ -174,6 +197,11 @@ def build_graph(data: Mapping[str, Mapping[str, Any]]) -> Graph:
                     values = [v for v in values if v.strip() != pref]
                 for literal in _literals(values, lang):
                     graph.add((subject, predicate, literal))
+        where = entry.get("coordinates")
+        if where:
+            # decimals as written in the source (4 places at most): the Turtle stays byte-stable
+            graph.add((subject, GEO.lat, Literal(f"{where['lat']:.4f}".rstrip("0").rstrip("."), datatype=XSD.decimal)))
+            graph.add((subject, GEO.long, Literal(f"{where['lon']:.4f}".rstrip("0").rstrip("."), datatype=XSD.decimal)))
     return graph
 
 

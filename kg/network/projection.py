@@ -38,7 +38,7 @@ from kg.ontology.concepts import concepts
 from kg.graph.queries import rows
 from kg.graph.store import Store
 
-__all__ = ["to_networkx", "Filters", "VIEWS", "resolve", "neighbourhood", "focus_graph", "write_graph",
+__all__ = ["to_networkx", "officials", "Filters", "VIEWS", "resolve", "neighbourhood", "focus_graph", "write_graph",
            "exchange_graph", "GRAPH_FORMATS", "CORE_KINDS"]
 
 VIEWS = ("countries", "full")
@@ -172,6 +172,29 @@ def to_networkx(store: Store, view: str = "countries", filters: Filters | None =
         if polities:
             return neighbourhood(g, polities, hops)
     return focus_graph(g, focus, hops)
+
+
+def officials(store: Store, filters: Filters | None = None) -> dict[str, list[tuple[str, str, int]]]:
+    """Polity code -> [(name, role, articles)] of the people the articles name as its officials, most reported
+    first (dates and language filtered like the views; for the countries view's side panel)."""
+    keep = Filters(since=(filters or Filters()).since, until=(filters or Filters()).until,
+                   lang=(filters or Filters()).lang)
+    found: dict[tuple[str, str, str], set[str]] = {}
+    names: dict[str, set[str]] = {}
+    for row in rows(store.query(_ROLES)):
+        if not keep.keep(row):
+            continue
+        person = str(row["person"])
+        names.setdefault(person, set()).add(str(row["name"]))
+        found.setdefault((str(row["country"]), person, str(row["role"])), set()).add(str(row["article"]))
+    out: dict[str, list[tuple[str, str, int]]] = {}
+    for (code, person, role), articles in found.items():
+        # the longest spelling, Latin first: the English view reads it
+        spelled = sorted(names[person], key=lambda x: (_cyrillic(x), -len(x), x))[0]
+        out.setdefault(code, []).append((spelled, role, len(articles)))
+    for people in out.values():
+        people.sort(key=lambda x: (-x[2], x[1], x[0]))
+    return out
 
 
 def _build(store: Store, view: str, filters: Filters) -> nx.MultiGraph:

@@ -1,9 +1,16 @@
 """Interactive HTML views with pyvis: self-contained (vis-network inlined, no CDN), safe by construction.
 
 The layout is computed in Python (networkx spring layout for small graphs, a vectorised Fruchterman-Reingold on
-numpy for large ones) and physics is off, so even 2,000 nodes draw at once; a "physics" button runs vis-network's
-simulation on demand. The page has a search box, a legend, filters by relation type and topic, and a side panel
-with labels, roles and the evidence sentences of a clicked node or edge.
+numpy for large ones; or ``layout="geo"``: polities at their capitals' coordinates, west left and north up) and
+physics is off, so even 2,000 nodes draw at once; a "physics" button runs vis-network's simulation on demand.
+
+What a reader sees first: polities sized by the articles supporting their relations; at the first fit the labels
+of the best-connected ones are drawn at a readable size and the others' labels wait for the zoom; edges as wide as
+their support and coloured by relation type; in the countries view, blocs (Louvain, :func:`analytics.blocs`) as
+node colours. Topics show on hover and on the selected edge, not along every edge. The page has a search box, a
+legend, filters by relation type, topic and date range (with the count of edges left), and a side panel: for a
+country its officials and its partners ranked by support, each with type, topics, status, first and last date and
+the evidence sentences; for an edge its evidence; for a person offices, countries and articles.
 
 Safety: the page data goes in as JSON inside ``<script type="application/json">`` with ``<``, ``>`` and ``&``
 escaped as ``\\u003c`` etc., so ``</script>`` in a sentence cannot end the element. Article text reaches the
@@ -21,7 +28,8 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["render_html", "write_html", "reduce_graph", "STYLE", "MAX_NODES", "MAX_EDGES"]
+__all__ = ["render_html", "write_html", "reduce_graph", "STYLE", "MAX_NODES", "MAX_EDGES", "LAYOUTS", "BLOC_COLOURS",
+           "READABLE_LABELS"]
 
 STYLE: dict[str, dict[str, Any]] = {
     "country": {"color": "#4e79a7", "shape": "dot", "size": 22},
@@ -35,7 +43,15 @@ EDGE_COLOURS = {"cooperation": "#2e7d32", "conflict": "#c62828", "holds": "#f28e
 MAX_NODES = 2000
 MAX_EDGES = 6000
 MAX_EVIDENCE = 25  # sentences per edge in the side panel
-EDGE_LABELS_UP_TO = 400  # edge labels clutter (and slow) bigger drawings; the panel and tooltips still show them
+LAYOUTS = ("force", "geo")
+# Tableau 10 without the kind colours' greys: one colour a bloc, in order of bloc size
+BLOC_COLOURS = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#ff9da7", "#9c755f",
+                "#17becf", "#bcbd22", "#8c564b"]
+NO_BLOC = "#a0a0a0"
+READABLE_LABELS = 20  # the best-connected polities whose labels are readable at the first fit
+LABEL_PX = 12  # their label size on screen at the first fit (px); other labels appear when zoomed in
+POLITY_SIZE = (10.0, 50.0)  # node radius of the least and the best-connected polity
+PARTNER_EVIDENCE = 3  # sentences per partner in a country's panel (the edge's panel has them all)
 
 _REMOTE = re.compile(r"<(?:link|script)\b[^>]*(?:href|src)=\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.I)
 _SAFE_URL = re.compile(r"^https?://", re.I)
@@ -192,12 +208,78 @@ def _fast_layout(g: nx.MultiGraph, iterations: int = 50, seed: int = 7,
     return {v: (float(x[i]) / span, float(y[i]) / span) for i, v in enumerate(nodes)}
 
 
-def _layout(g: nx.MultiGraph) -> dict[Any, tuple[float, float]]:
+def _geo_layout(g: nx.MultiGraph) -> dict[Any, tuple[float, float]]:
+    """Polities at their capitals' (or seats') coordinates, equirectangular: x east, y south (vis draws y down).
+
+    Other nodes (persons, topics, articles) sit around the mean of their placed neighbours; what has no place
+    at all lines up under the map.
+    """
+    import math
+
+    from kg.ontology.concepts import concepts
+
+    known = concepts("country")
+    per_degree = 14.0
+    pos: dict[Any, tuple[float, float]] = {}
+    for v, data in g.nodes(data=True):
+        concept = known.get(str(data.get("code") or "")) if data.get("kind") in ("country", "organisation") else None
+        if concept is not None and concept.coordinates is not None:
+            lat, lon = concept.coordinates
+            pos[v] = (lon * per_degree, -lat * per_degree)
+    for _ in range(2):  # persons next to their polities, then articles and topics next to them
+        placed = dict(pos)
+        for i, v in enumerate(sorted((v for v in g if v not in pos), key=str)):
+            around = [placed[u] for u in g[v] if u in placed]
+            if around:
+                angle = (hash_of(str(v)) % 360) * math.pi / 180
+                x = sum(p[0] for p in around) / len(around) + 40 * math.cos(angle)
+                y = sum(p[1] for p in around) / len(around) + 40 * math.sin(angle)
+                pos[v] = (x, y)
+    rest = sorted((v for v in g if v not in pos), key=str)
+    for i, v in enumerate(rest):  # no coordinates and no placed neighbour: a row under the map
+        pos[v] = (-180 * per_degree + (i % 60) * 60.0, 95 * per_degree + (i // 60) * 60.0)
+    return pos
+
+
+def hash_of(text: str) -> int:
+    """A small stable hash (Python's ``hash`` of a str changes between runs)."""
+    import zlib
+
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def _packed_layout(simple: nx.Graph) -> dict[Any, tuple[float, float]]:
+    """The largest component spread evenly over [-1, 1]² (Kamada-Kawai up to 150 nodes, spring beyond), the
+    small components in rows under it: no far-off pair of nodes shrinks the first fit of the rest."""
+    comps = sorted((sorted(c, key=str) for c in nx.connected_components(simple)), key=lambda c: (-len(c), str(c[0])))
+    main = simple.subgraph(comps[0])
+    if 2 < len(main) <= 150:
+        start = nx.spring_layout(main, seed=7, iterations=30)
+        pos = nx.kamada_kawai_layout(main, pos=start)
+    else:
+        pos = nx.spring_layout(main, seed=7, k=2.0 / max(1.0, len(main) ** 0.5), iterations=60)
+    pos = nx.rescale_layout_dict(pos, scale=1.0) if len(main) > 1 else {v: (0.0, 0.0) for v in main}
+    # screens are wider than tall: the main component takes the width, small components a column on its right
+    out = {v: (1.6 * float(x), float(y)) for v, (x, y) in pos.items()}
+    cell, per_column = 0.3, 7
+    for i, comp in enumerate(comps[1:]):
+        sub = simple.subgraph(comp)
+        local = nx.spring_layout(sub, seed=7, iterations=30) if len(comp) > 1 else {comp[0]: (0.0, 0.0)}
+        local = nx.rescale_layout_dict(local, scale=cell * 0.35) if len(comp) > 1 else local
+        cx = 1.6 + cell * 0.8 + (i // per_column) * cell
+        cy = -1.0 + cell / 2 + (i % per_column) * cell
+        out.update({v: (cx + float(x), cy + float(y)) for v, (x, y) in local.items()})
+    return out
+
+
+def _layout(g: nx.MultiGraph, layout: str = "force") -> dict[Any, tuple[float, float]]:
+    if layout == "geo":
+        return _geo_layout(g)
     n = g.number_of_nodes()
     if n == 0:
         return {}
     if n <= 300:
-        pos = nx.spring_layout(nx.Graph(g), seed=7, k=2.0 / max(1.0, n ** 0.5), iterations=60)
+        pos = _packed_layout(nx.Graph(g))
     else:
         pos = _fast_layout(g, iterations=50 if n <= 2500 else 30)
     scale = 260 * max(1.0, n ** 0.5)
@@ -210,15 +292,44 @@ def _narrow_hint() -> str:
     return ", ".join(["--focus", "--topic", "--since", "--type", "--view countries"])
 
 
+def _article_id(iri: Any) -> str:
+    """The content hash at the end of an article IRI ('' when it is not one)."""
+    tail = str(iri or "").rsplit("/", 1)[-1]
+    return tail if re.fullmatch(r"[0-9a-f]{16,64}", tail) else ""
+
+
 def _evidence(ev: dict[str, Any]) -> dict[str, Any]:
     url = ev.get("url")
     return {"sentence": str(ev.get("sentence") or ""), "title": str(ev.get("title") or ""),
             "date": str(ev.get("date") or ""), "source": str(ev.get("source") or ""),
-            "lang": str(ev.get("lang") or ""), "url": str(url) if url and _SAFE_URL.match(str(url)) else ""}
+            "lang": str(ev.get("lang") or ""), "url": str(url) if url and _SAFE_URL.match(str(url)) else "",
+            "article": _article_id(ev.get("article"))}
+
+
+def _strength(g: nx.MultiGraph) -> tuple[dict[Any, int], list[str]]:
+    """(articles supporting each polity's relations, the polities best connected first)."""
+    from kg.network.analytics import centrality
+
+    ranked = centrality(g, top=None)
+    return {r.node: r.articles for r in ranked}, [r.node for r in ranked]
+
+
+def _polity_size(articles: int, most: int) -> float:
+    low, high = POLITY_SIZE
+    return round(low + (high - low) * (articles / most) ** 0.5, 1) if most else low
+
+
+def _bloc_of(g: nx.MultiGraph) -> tuple[dict[str, int], list[list[str]]]:
+    from kg.network.analytics import blocs
+
+    found = blocs(g)
+    return {code: i for i, members in enumerate(found) for code in members}, found
 
 
 def _page_data(g: nx.MultiGraph, edge_ids: dict[tuple[Any, Any, Any], str], lang: str,
-               reduced: dict[str, int] | None) -> dict[str, Any]:
+               reduced: dict[str, int] | None, *, ranked: list[str], sizes: dict[str, float],
+               bloc: dict[str, int], bloc_list: list[list[str]], officials: dict[str, list[Any]] | None,
+               explain: str | None, layout: str) -> dict[str, Any]:
     nodes: dict[str, Any] = {}
     kinds: dict[str, int] = {}
     topics: dict[str, dict[str, Any]] = {}
@@ -231,14 +342,30 @@ def _page_data(g: nx.MultiGraph, edge_ids: dict[tuple[Any, Any, Any], str], lang
             item["labels"] = sorted(str(x) for x in data.get("labels", ()))
             item["roles"] = [[str(role), str(country), _polity_label(g, country, "en"), _polity_label(g, country, "uk")]
                              for role, country in sorted(data.get("roles", ()))]
+            item["articles"] = sorted(([str(g.nodes[a].get("title") or ""), str(g.nodes[a].get("date") or ""),
+                                        _article_id(g.nodes[a].get("iri"))]
+                                       for a in g[node] if g.nodes[a].get("kind") == "article"),
+                                      key=lambda x: (x[1], x[0]), reverse=True)
+        if kind in ("country", "organisation"):
+            code = item["code"]
+            if code in bloc:
+                item["bloc"] = bloc[code] + 1
+            people = (officials or {}).get(code)
+            if people is None:  # the full view has its officials as nodes
+                people = sorted({(_label(g.nodes[p], lang), str(d.get("role") or ""), len(d.get("articles", ())))
+                                 for p, _, d in ((u, v, d) for u, v, d in _edges_at(g, node) if d.get("type") == "holds")},
+                                key=lambda x: (-x[2], x[1], x[0]))
+            item["officials"] = [[str(a), str(b), int(c)] for a, b, c in people]
         if kind == "article":
             item["title"] = str(data.get("title") or "")
             item["date"] = str(data.get("date") or "")
+            item["article"] = _article_id(data.get("iri"))
         if kind == "topic":
             topics.setdefault(item["code"], {"label_en": item["label_en"], "label_uk": item["label_uk"], "edges": 0})
         nodes[str(node)] = item
     edges: dict[str, Any] = {}
     types: dict[str, int] = {}
+    all_dates: set[str] = set()
     for (a, b, key), eid in edge_ids.items():
         data = g.edges[a, b, key]
         typ = str(data.get("type"))
@@ -251,70 +378,105 @@ def _page_data(g: nx.MultiGraph, edge_ids: dict[tuple[Any, Any, Any], str], lang
         for t in edge_topics:
             topics.setdefault(t, {"label_en": t, "label_uk": t, "edges": 0})
             topics[t]["edges"] += 1
-        evidence = list(data.get("evidence", ()))
+        evidence = sorted(data.get("evidence", ()), key=lambda ev: str(ev.get("date") or ""), reverse=True)
+        # the dates of its articles: the date control keeps an edge while one of them is in the range
+        dates = sorted({str(ev.get("date"))[:10] for ev in data.get("evidence", ()) if ev.get("date")})
+        all_dates.update(dates)
         edges[eid] = {"from": str(a), "to": str(b), "type": typ, "role": str(data.get("role") or ""),
                       "topics": edge_topics, "statuses": sorted(str(s) for s in data.get("statuses", ())),
                       "articles": len(data.get("articles", ())), "weight": data.get("weight", 1),
-                      "evidence": [_evidence(ev) for ev in evidence[:MAX_EVIDENCE]],
+                      "dates": dates, "evidence": [_evidence(ev) for ev in evidence[:MAX_EVIDENCE]],
                       "more": max(0, len(evidence) - MAX_EVIDENCE)}
     return {"lang": lang, "style": STYLE, "edgeColours": EDGE_COLOURS, "kinds": kinds, "types": types,
             "topics": topics, "nodes": nodes, "edges": edges, "reduced": reduced,
-            "hint": _narrow_hint() if reduced else ""}
+            "hint": _narrow_hint() if reduced else "", "ranked": [str(v) for v in ranked],
+            "readable": READABLE_LABELS, "labelPx": LABEL_PX, "explain": explain or "", "layout": layout,
+            "blocs": [{"colour": BLOC_COLOURS[i % len(BLOC_COLOURS)], "members": members}
+                      for i, members in enumerate(bloc_list)] if bloc else [],
+            "dateMin": min(all_dates) if all_dates else "", "dateMax": max(all_dates) if all_dates else "",
+            "partnerEvidence": PARTNER_EVIDENCE}
+
+
+def _edges_at(g: nx.MultiGraph, node: Any):  # type: ignore[no-untyped-def]
+    for u, v, d in g.edges(node, data=True):
+        yield (v if u == node else u), node, d
 
 
 def render_html(g: nx.MultiGraph, *, lang: str = "en", title: str = "kg network", max_nodes: int = MAX_NODES,
-                max_edges: int = MAX_EDGES) -> str:
+                max_edges: int = MAX_EDGES, layout: str = "force", officials: dict[str, list[Any]] | None = None,
+                explain: str | None = None) -> str:
     """A self-contained HTML page of ``g`` (from :func:`kg.network.projection.to_networkx`).
 
     Graphs over ``max_nodes`` nodes or ``max_edges`` edges are reduced (see :func:`reduce_graph`) and the page
-    says how much was left out.
+    says how much was left out. ``layout`` is ``force`` or ``geo`` (polities at their capitals' coordinates).
+    ``officials`` (polity code -> [(name, role, articles)], see :func:`kg.network.projection.officials`) fills a
+    country's panel in the countries view. ``explain`` is a link template such as ``/explain/{article}``: each
+    evidence then links to the page explaining its article (served views); without it, to the article's URL.
     """
     from pyvis.network import Network
 
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}: use {', '.join(LAYOUTS)}")
     g, reduced = reduce_graph(g, max_nodes, max_edges)
-    net = Network(height="calc(100vh - 120px)", width="100%", directed=False, cdn_resources="in_line",
+    net = Network(height="calc(100vh - 150px)", width="100%", directed=False, cdn_resources="in_line",
                   bgcolor="#ffffff")
-    pos = _layout(g)
+    pos = _layout(g, layout)
+    # polities and edges are sized against the drawing's extent, so that they keep their size on screen at the fit
+    xs = [p[0] for p in pos.values()] or [0.0]
+    ys = [p[1] for p in pos.values()] or [0.0]
+    unit = max(1.0, max(max(xs) - min(xs), 1.6 * (max(ys) - min(ys))) / 3000)
+    strength, ranked = _strength(g)
+    most = max(strength.values(), default=0)
+    countries_view = g.graph.get("view") == "countries"
+    bloc, bloc_list = _bloc_of(g) if countries_view else ({}, [])
+    sizes: dict[str, float] = {}
     for node, data in g.nodes(data=True):
         kind = data.get("kind", "country")
         style = STYLE.get(kind, STYLE["country"])
         x, y = pos.get(node, (0.0, 0.0))
+        colour, size = style["color"], style["size"]
+        if kind in ("country", "organisation"):
+            size = round(unit * _polity_size(strength.get(node, 0), most), 1)
+            code = str(data.get("code") or "")
+            if countries_view:  # blocs as colour; the shape still tells organisations apart
+                colour = BLOC_COLOURS[bloc[code] % len(BLOC_COLOURS)] if code in bloc else NO_BLOC
+        sizes[str(node)] = size
         # no ``group=``: pyvis drops ``color`` when a group is given, and vis would then colour by group
         label = _label(data, lang)
         if kind == "article" and len(label) > 48:  # the full title is in the tooltip and the side panel
             label = label[:47].rstrip() + "…"
         net.add_node(str(node), label=label, title=_node_title(node, data, g), x=x, y=y, kind=kind,
-                     color=style["color"], shape=style["shape"], size=style["size"],
+                     color=colour, shape=style["shape"], size=size,
                      labels_all=" | ".join(sorted({_label(data, "en"), _label(data, "uk"), str(data.get("code") or ""),
                                                    *map(str, data.get("labels", ()))})))
     edge_ids: dict[tuple[Any, Any, Any], str] = {}
-    show_labels = g.number_of_edges() <= EDGE_LABELS_UP_TO
+    heaviest = max((float(d.get("weight", 1) or 1) for _, _, d in g.edges(data=True)), default=1.0)
     for i, (a, b, key, data) in enumerate(g.edges(keys=True, data=True)):
         eid = f"e{i}"
         edge_ids[(a, b, key)] = eid
         typ = str(data.get("type"))
-        label = ""
-        if show_labels:
-            label = typ if typ in ("cooperation", "conflict") else str(data.get("role") or "")
-            if data.get("topics"):
-                label += ": " + ", ".join(sorted(data["topics"]))
-        # appended directly: pyvis' add_edge keeps one edge per pair (a MultiGraph has several) and is quadratic
-        net.edges.append({"id": eid, "from": str(a), "to": str(b), "title": _edge_title(data), "label": label,
+        weight = float(data.get("weight", 1) or 1)
+        # appended directly: pyvis' add_edge keeps one edge per pair (a MultiGraph has several) and is quadratic.
+        # No label along the edge: its topics show in the tooltip and, once selected, as its label.
+        net.edges.append({"id": eid, "from": str(a), "to": str(b), "title": _edge_title(data), "label": "",
                           "color": EDGE_COLOURS.get(typ, "#888"), "edge_type": typ,
-                          "width": 1 + min(8, float(data.get("weight", 1) or 1))})
+                          "width": round(unit * (1 + 9 * (weight / heaviest) ** 0.5), 2)})
     net.set_options(json.dumps({
         "physics": {"enabled": False, "solver": "forceAtlas2Based",
                     "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 25}},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
                         "hideEdgesOnDrag": g.number_of_edges() > 2000},
-        "edges": {"font": {"size": 10, "align": "middle"}, "smooth": False},
-        "nodes": {"font": {"size": 14}},
+        "edges": {"font": {"size": 12, "align": "middle", "background": "rgba(255,255,255,0.85)"}, "smooth": False},
+        # labels drawn under 8 px on screen are left out until the reader zooms in (the page enlarges the
+        # best-connected ones so that they stay readable at the first fit)
+        "nodes": {"font": {"size": 14}, "scaling": {"label": {"drawThreshold": 8, "maxVisible": 40}}},
     }))
     page = net.generate_html(notebook=False)
     if "popup.innerHTML" in page:  # pragma: no cover - guarded by _plain
         raise RuntimeError("pyvis chose its HTML tooltip template")
     page = _REMOTE.sub("", page)  # pyvis' template still links Bootstrap and tom-select from CDNs
-    data = _page_data(g, edge_ids, lang, reduced)
+    data = _page_data(g, edge_ids, lang, reduced, ranked=ranked, sizes=sizes, bloc=bloc, bloc_list=bloc_list,
+                      officials=officials, explain=explain, layout=layout)
     controls = _CONTROLS.replace("__DATA__", _json_for_script(data))
     page = page.replace("<body>", "<body>\n" + controls, 1)
     page = page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>\n"
@@ -346,6 +508,10 @@ _CONTROLS = r"""<style>
 #kg-panel blockquote{margin:6px 0 2px 0;padding-left:8px;border-left:3px solid #ccc}
 #kg-panel .kg-meta{color:#555;font-size:12px;margin-bottom:8px}
 #kg-panel-close{float:right}
+#kg-panel h4{margin:10px 0 4px 0;font-size:14px}
+#kg-panel .kg-partner{border-top:1px solid #eee;padding:4px 0}
+#kg-panel .kg-partner-name{font-weight:bold;color:#1a4f8b;cursor:pointer;text-decoration:underline}
+#kg-panel ul{margin:2px 0 6px 0;padding-left:18px}
 </style>
 <div id="kg-controls">
 <input id="kg-search" placeholder="Search a node (any language), Enter" style="width:240px">
@@ -354,6 +520,8 @@ _CONTROLS = r"""<style>
 <span id="kg-legend" style="margin-left:12px"></span><br>
 <span class="kg-group" id="kg-type-filters"><b>Relations:</b> </span>
 <span class="kg-group" id="kg-topic-filters"><b>Topics:</b> </span>
+<span class="kg-group" id="kg-dates"><b>Dates:</b> <input type="date" id="kg-since" aria-label="from"> &ndash;
+<input type="date" id="kg-until" aria-label="to"> <button id="kg-dates-reset" type="button">all dates</button></span>
 <span id="kg-filter-status"></span>
 </div>
 <div id="kg-notice" hidden></div>
@@ -395,6 +563,15 @@ _CONTROLS = r"""<style>
       item.appendChild(dot); item.appendChild(document.createTextNode(kind + " (" + D.kinds[kind] + ")"));
       box.appendChild(item);
     });
+    (D.blocs || []).forEach(function (b, i) {
+      var item = el("span"); item.style.marginRight = "10px";
+      var dot = el("span", "\u25CF "); dot.style.color = b.colour;
+      item.appendChild(dot);
+      item.appendChild(document.createTextNode("bloc " + (i + 1) + " (" + b.members.slice(0, 3).join(", ") +
+        (b.members.length > 3 ? ", \u2026" : "") + ")"));
+      item.setAttribute("title", b.members.join(", "));
+      box.appendChild(item);
+    });
     if (D.reduced) {
       var r = D.reduced, notice = document.getElementById("kg-notice");
       notice.textContent = "Large graph: showing " + r.nodes_shown + " of " + r.nodes_total + " nodes and " +
@@ -432,8 +609,29 @@ _CONTROLS = r"""<style>
                function (on) { topicOn[c] = on; });
     });
   }
+  var since = "", until = "";
+  function inDates(e) {
+    if (!e.dates || !e.dates.length || (!since && !until)) return true;  // undated edges (offices' links) stay
+    return e.dates.some(function (d) { return (!since || d >= since) && (!until || d <= until); });
+  }
+  function setDates(from, to) {
+    since = from || ""; until = to || "";
+    document.getElementById("kg-since").value = since; document.getElementById("kg-until").value = until;
+    return applyFilters();
+  }
+  function buildDates() {
+    var a = document.getElementById("kg-since"), b = document.getElementById("kg-until");
+    if (!D.dateMin) { document.getElementById("kg-dates").hidden = true; return; }
+    [a, b].forEach(function (box) { box.min = D.dateMin; box.max = D.dateMax; });
+    a.value = D.dateMin; b.value = D.dateMax;
+    var change = function () { since = a.value || ""; until = b.value || ""; applyFilters(); };
+    a.addEventListener("change", change); a.addEventListener("input", change);
+    b.addEventListener("change", change); b.addEventListener("input", change);
+    document.getElementById("kg-dates-reset").addEventListener("click", function () { setDates(D.dateMin, D.dateMax); });
+  }
   function edgeVisible(e) {
     if (!typeOn[e.type]) return false;
+    if (!inDates(e)) return false;
     if (!e.topics.length) return true;
     return e.topics.some(function (t) { return topicOn[t]; });
   }
@@ -468,6 +666,76 @@ _CONTROLS = r"""<style>
     parent.appendChild(p);
   }
   function openPanel() { while (body.firstChild) body.removeChild(body.firstChild); panel.hidden = false; }
+  function explainHref(article) {
+    if (!D.explain || !article) return null;
+    try {
+      var u = new URL(D.explain.replace("{article}", encodeURIComponent(article)), window.location.href);
+      return (u.protocol === "http:" || u.protocol === "https:") ? u.href : null;
+    } catch (e) { return null; }
+  }
+  function link(parent, text, href) {
+    var a = el("a", text);
+    a.setAttribute("href", href);
+    a.setAttribute("target", "_blank");
+    a.setAttribute("rel", "noopener noreferrer");
+    parent.appendChild(document.createTextNode(" "));
+    parent.appendChild(a);
+  }
+  function evidenceItem(ev) {
+    var item = el("div", null, {"class": "kg-evidence-item"});
+    item.appendChild(el("blockquote", "\u201C" + ev.sentence + "\u201D"));
+    var meta = el("div", [ev.date, ev.source, ev.title, ev.lang].filter(Boolean).join(" \u00B7 "), {"class": "kg-meta"});
+    var why = explainHref(ev.article), href = safeUrl(ev.url);
+    if (why) link(meta, "why? (article with its mentions) \u2197", why);
+    else if (href) link(meta, "open article \u2197", href);
+    item.appendChild(meta);
+    return item;
+  }
+  function partnersOf(id) {
+    // the polity's relations grouped by partner, strongest first
+    var by = {};
+    Object.keys(D.edges).forEach(function (eid) {
+      var e = D.edges[eid];
+      if (e.type !== "cooperation" && e.type !== "conflict") return;
+      if (e.from !== id && e.to !== id) return;
+      if (hiddenEdges[eid]) return;
+      var other = e.from === id ? e.to : e.from;
+      (by[other] = by[other] || {id: other, articles: 0, edges: []});
+      by[other].articles += e.articles; by[other].edges.push(eid);
+    });
+    return Object.keys(by).map(function (k) { return by[k]; }).sort(function (a, b) {
+      return b.articles - a.articles || nodeLabel(a.id).localeCompare(nodeLabel(b.id));
+    });
+  }
+  function showPartners(id) {
+    var partners = partnersOf(id);
+    body.appendChild(el("h4", "Partners (" + partners.length + "), by supporting articles"));
+    if (!partners.length) body.appendChild(el("div", "none in the edges shown", {"class": "kg-meta"}));
+    partners.forEach(function (p) {
+      var box = el("div", null, {"class": "kg-partner"});
+      var name = el("span", nodeLabel(p.id), {"class": "kg-partner-name"});
+      name.addEventListener("click", function () { showEdge(p.edges[0]); });
+      box.appendChild(name);
+      box.appendChild(document.createTextNode(" \u2014 " + p.articles + " article" + (p.articles === 1 ? "" : "s")));
+      p.edges.forEach(function (eid) {
+        var e = D.edges[eid], dates = e.dates || [];
+        var line = el("div", e.type + (e.topics.length ? ": " + e.topics.map(topicLabel).join(", ") : "") +
+                      (e.statuses.length ? " \u00B7 " + e.statuses.join(", ") : "") +
+                      (dates.length ? " \u00B7 " + dates[0] + (dates.length > 1 ? " \u2013 " + dates[dates.length - 1] : "") : ""),
+                      {"class": "kg-meta"});
+        line.style.color = D.edgeColours[e.type] || "#555";
+        box.appendChild(line);
+        e.evidence.slice(0, D.partnerEvidence).forEach(function (ev) { box.appendChild(evidenceItem(ev)); });
+        var rest = e.evidence.length + e.more - D.partnerEvidence;
+        if (rest > 0) {
+          var more = el("span", "\u2026 " + rest + " more", {"class": "kg-partner-name"});
+          more.addEventListener("click", function () { showEdge(eid); });
+          box.appendChild(more);
+        }
+      });
+      body.appendChild(box);
+    });
+  }
   function hidePanel() { panel.hidden = true; }
   function showNode(id) {
     var n = D.nodes[id]; if (!n) return false;
@@ -482,6 +750,34 @@ _CONTROLS = r"""<style>
       body.appendChild(ul);
     }
     row(body, "title", n.title); row(body, "date", n.date); row(body, "connections", n.degree);
+    if (n.bloc) row(body, "bloc", n.bloc);
+    if (n.article && explainHref(n.article)) link(body, "why? (article with its mentions) \u2197", explainHref(n.article));
+    if (n.kind === "person") {
+      var countries = {};
+      (n.roles || []).forEach(function (r) { countries[L === "uk" ? r[3] : r[2]] = true; });
+      if (Object.keys(countries).length) row(body, "countries", Object.keys(countries).sort().join(", "));
+      if (n.articles && n.articles.length) {
+        body.appendChild(el("h4", "Articles (" + n.articles.length + ")"));
+        var list = el("ul");
+        n.articles.forEach(function (a) {
+          var li = el("li", [a[1], a[0]].filter(Boolean).join(" \u00B7 "));
+          if (explainHref(a[2])) link(li, "why? \u2197", explainHref(a[2]));
+          list.appendChild(li);
+        });
+        body.appendChild(list);
+      }
+    }
+    if (n.kind === "country" || n.kind === "organisation") {
+      body.appendChild(el("h4", "Officials (" + (n.officials || []).length + ")"));
+      if (n.officials && n.officials.length) {
+        var ul = el("ul", null, {"class": "kg-officials"});
+        n.officials.slice(0, 12).forEach(function (o) { ul.appendChild(el("li", o[0] + " \u2014 " + o[1] + " (" + o[2] + ")")); });
+        body.appendChild(ul);
+        if (n.officials.length > 12) body.appendChild(el("div", "\u2026 and " + (n.officials.length - 12) +
+          " more, fewer articles each", {"class": "kg-meta"}));
+      } else body.appendChild(el("div", "none named in the articles", {"class": "kg-meta"}));
+      showPartners(id);
+    }
     return true;
   }
   function showEdge(id) {
@@ -492,25 +788,11 @@ _CONTROLS = r"""<style>
     if (e.topics.length) row(body, "topics", e.topics.map(topicLabel).join(", "));
     if (e.statuses.length) row(body, "status", e.statuses.join(", "));
     row(body, "articles", e.articles);
+    if (e.dates && e.dates.length) row(body, "dates", e.dates[0] + (e.dates.length > 1 ? " \u2013 " + e.dates[e.dates.length - 1] : ""));
     if (e.evidence.length) {
       body.appendChild(el("b", "Evidence"));
       var list = el("div", null, {"class": "kg-evidence"});
-      e.evidence.forEach(function (ev) {
-        var item = el("div", null, {"class": "kg-evidence-item"});
-        item.appendChild(el("blockquote", "\u201C" + ev.sentence + "\u201D"));
-        var meta = el("div", [ev.title, ev.date, ev.source, ev.lang].filter(Boolean).join(" \u00B7 "), {"class": "kg-meta"});
-        var href = safeUrl(ev.url);
-        if (href) {
-          var a = el("a", "open article \u2197");
-          a.setAttribute("href", href);
-          a.setAttribute("target", "_blank");
-          a.setAttribute("rel", "noopener noreferrer");
-          meta.appendChild(document.createTextNode(" "));
-          meta.appendChild(a);
-        }
-        item.appendChild(meta);
-        list.appendChild(item);
-      });
+      e.evidence.forEach(function (ev) { list.appendChild(evidenceItem(ev)); });
       body.appendChild(list);
       if (e.more) body.appendChild(el("div", "\u2026 and " + e.more + " more sentences", {"class": "kg-meta"}));
     }
@@ -555,10 +837,44 @@ _CONTROLS = r"""<style>
     }
   }
 
+  // ---- readable at the first fit: the best-connected polities' labels at D.labelPx on screen, bigger for the
+  // very first; the other labels stay under vis' draw threshold until the reader zooms in
+  var labelSizes = {};
+  function fitLabels() {
+    if (typeof network === "undefined") return;
+    network.fit({animation: false});
+    var scale = network.getScale() || 1, updates = [];
+    D.ranked.slice(0, D.readable).forEach(function (id, i) {
+      var px = D.labelPx + (i < 5 ? 4 : i < 10 ? 2 : 0);
+      var size = Math.max(14, Math.ceil(px / scale));
+      labelSizes[id] = size;
+      updates.push({id: id, font: {size: size, strokeWidth: Math.max(2, Math.round(size / 6)), strokeColor: "#ffffff"}});
+    });
+    if (updates.length) nodes.update(updates);
+  }
+  function labelPx(id) {  // what a label measures on screen now (0 when vis leaves it out)
+    var n = network.body.nodes[id]; if (!n) return 0;
+    var px = n.options.font.size * network.getScale();
+    return px < n.options.scaling.label.drawThreshold ? 0 : px;
+  }
+  var labelled = null;
+  function labelEdge(id) {
+    var updates = [];
+    if (labelled && labelled !== id && D.edges[labelled]) updates.push({id: labelled, label: ""});
+    labelled = id;
+    if (id && D.edges[id]) {
+      var e = D.edges[id];
+      updates.push({id: id, label: e.role ? e.role : e.type + (e.topics.length ? ": " + e.topics.map(topicLabel).join(", ") : "")});
+    }
+    if (updates.length) edges.update(updates);
+  }
+
   function init() {
     legend();
     buildFilters();
+    buildDates();
     applyFilters();
+    fitLabels();
     var box = document.getElementById("kg-search"), out = document.getElementById("kg-search-result");
     box.addEventListener("keydown", function (ev) {
       if (ev.key !== "Enter" || typeof network === "undefined") return;
@@ -571,7 +887,10 @@ _CONTROLS = r"""<style>
     });
     document.getElementById("kg-physics").addEventListener("click", function () { setPhysics(!physicsOn); });
     if (typeof network !== "undefined") {
-      network.on("click", function (params) { showSelection(params); });
+      network.on("click", function (params) {
+        labelEdge(params.nodes && params.nodes.length ? null : (params.edges && params.edges[0]) || null);
+        showSelection(params);
+      });
       network.on("stabilized", function () { if (physicsOn) setPhysics(false); });
       network.on("stabilizationProgress", function (p) {
         if (physicsOn) document.getElementById("kg-physics").textContent =
@@ -584,7 +903,8 @@ _CONTROLS = r"""<style>
       });
     }
     window.kg = {data: D, showNode: showNode, showEdge: showEdge, showSelection: showSelection, hidePanel: hidePanel,
-                 applyFilters: applyFilters, search: search, setPhysics: setPhysics,
+                 applyFilters: applyFilters, search: search, setPhysics: setPhysics, setDates: setDates,
+                 fitLabels: fitLabels, labelPx: labelPx, labelEdge: labelEdge, partners: partnersOf,
                  physics: function () { return physicsOn; }, ready: true};
   }
   // pyvis draws the network in a script at the end of <body>, before DOMContentLoaded

@@ -5,6 +5,8 @@
 True
 >>> concepts("country")["JP"].labels("en")[0]
 'Japan'
+>>> concepts("country")["JP"].coordinates  # of its capital, from ontology/src/countries.json
+(35.683, 139.683)
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class Concept:
     is_organisation: bool = False
     implies: tuple[str, ...] = ()  # topic codes a kind of event always carries
     listed: tuple[str, str] | None = None  # actors: (role code, polity code) the gazetteer lists
+    coordinates: tuple[float, float] | None = None  # polities: (latitude, longitude) of the capital or seat
 
     def labels(self, lang: str, kinds: tuple[str, ...] = ("pref", "alt")) -> list[str]:
         """Labels in ``lang`` of the given kinds, preferred first."""
@@ -84,6 +87,16 @@ def _listed(graph: Graph, iri: URIRef) -> tuple[str, str] | None:
     return str(role).rsplit("/", 1)[-1], str(polity).rsplit("/", 1)[-1]
 
 
+_GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
+
+
+def _coordinates(graph: Graph, iri: URIRef) -> tuple[float, float] | None:
+    lat, lon = graph.value(iri, URIRef(_GEO + "lat")), graph.value(iri, URIRef(_GEO + "long"))
+    if lat is None or lon is None:
+        return None
+    return float(lat), float(lon)
+
+
 _KINDS = {
     SKOS.prefLabel: "pref", SKOS.altLabel: "alt", KG.cue: "cue", KG.weakCue: "weak",
     KG.demonym: "demonym", KG.capital: "capital", KG.seat: "seat", KG.place: "place",
@@ -112,5 +125,6 @@ def concepts(scheme: str) -> dict[str, Concept]:
             is_organisation=(iri, RDF.type, KG.InternationalOrganisation) in graph,
             implies=tuple(sorted(str(graph.value(t, SKOS.notation)) for t in graph.objects(iri, KG.impliesTopic))),
             listed=_listed(graph, iri),
+            coordinates=_coordinates(graph, iri),
         )
     return found

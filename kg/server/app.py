@@ -2,7 +2,9 @@
 
 Endpoints: ``/sparql`` (queries and updates), ``/query`` and ``/update`` (Oxigraph's convention, so that
 ``--store http://host:port/query`` works against a kg server too), ``/`` (the same endpoint; browsers get an
-HTML page with a query box and the named queries), ``/viz`` (the ``kg viz`` network view, made on request).
+HTML page with a query box and the named queries), ``/viz`` (the ``kg viz`` network view, made on request;
+``?view=countries&layout=geo``), ``/explain/<content hash>`` (the ``kg explain`` page of a stored article, which
+the served views link each evidence to).
 
 - Queries by GET ``?query=``, form POST (``query=``) or direct POST (``application/sparql-query``), on the union
   of the named graphs (unless ``default-graph-uri`` / ``named-graph-uri`` say otherwise); the common prefixes
@@ -28,6 +30,7 @@ import hmac
 import html
 import json
 import multiprocessing as mp
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -158,11 +161,23 @@ def _handle(store: Any, kind: str, payload: dict[str, Any]) -> tuple[int, str, b
         store.flush()
         return 204, "text/plain", b"", {}
     if kind == "viz":
-        from kg.network.projection import Filters, to_networkx
+        from kg.network.projection import Filters, officials, to_networkx
         from kg.network.viz import render_html
 
-        g = to_networkx(store, payload["view"], Filters(**payload["filters"]))
-        return 200, "text/html; charset=utf-8", render_html(g).encode("utf-8"), {}
+        filters = Filters(**payload["filters"])
+        g = to_networkx(store, payload["view"], filters)
+        people = officials(store, filters) if payload["view"] == "countries" else None
+        page = render_html(g, layout=payload.get("layout") or "force", officials=people, explain="/explain/{article}")
+        return 200, "text/html; charset=utf-8", page.encode("utf-8"), {}
+    if kind == "explain":
+        from kg.errors import KGError
+        from kg.network.explain import explain_html, load_article
+
+        try:
+            article, extractor = load_article(payload["article"], store)
+        except KGError as err:
+            return 404, "text/plain; charset=utf-8", (str(err) + "\n").encode("utf-8"), {}
+        return 200, "text/html; charset=utf-8", explain_html(article, extractor).encode("utf-8"), {}
     raise ValueError(f"unknown request {kind!r}")
 
 
@@ -500,9 +515,18 @@ def create_app(config: ServerConfig):  # type: ignore[no-untyped-def]
         view = q.get("view", "full")
         if view not in VIEWS:
             return error(400, f"unknown view {view!r}: use {', '.join(VIEWS)}")
+        layout = q.get("layout", "force")
+        if layout not in ("force", "geo"):
+            return error(400, f"unknown layout {layout!r}: use force, geo")
         filters = {k: q.get(k) or None for k in ("topic", "type", "since", "until", "lang")}
-        response = await run("viz", {"view": view, "filters": filters})
+        response = await run("viz", {"view": view, "filters": filters, "layout": layout})
         return response
+
+    async def explain(request: Request) -> Response:
+        article = request.path_params["article"]
+        if not re.fullmatch(r"[0-9a-f]{64}", article):
+            return error(404, f"no article {article!r}: /explain/ takes a content hash")
+        return await run("explain", {"article": article})
 
     routes = [
         Route("/", endpoint, methods=["GET", "POST"]),
@@ -510,6 +534,7 @@ def create_app(config: ServerConfig):  # type: ignore[no-untyped-def]
         Route("/query", endpoint, methods=["GET", "POST"]),
         Route("/update", endpoint, methods=["POST"]),
         Route("/viz", viz, methods=["GET"]),
+        Route("/explain/{article}", explain, methods=["GET"]),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.engine = engine
@@ -539,7 +564,7 @@ nav a{margin-right:1rem}
 </style></head>
 <body>
 <h1>kg SPARQL endpoint</h1>
-<nav><a href="/viz">network view</a><a href="/viz?view=countries">countries view</a></nav>
+<nav><a href="/viz">network view</a><a href="/viz?view=countries">countries view</a><a href="/viz?view=countries&amp;layout=geo">countries on a map</a></nav>
 <p>SPARQL 1.1 at <code>/sparql</code> (GET <code>?query=</code>, POST form or <code>application/sparql-query</code>).
 GET without a query (and without Accept: text/html) gives the service description in Turtle. The default graph is the union of the named graphs; the prefixes kg:, country:, org:, skos:, ... are predeclared.
 Limits: __LIMITS__.</p>
