@@ -84,3 +84,10 @@ def test_model_file_is_package_data() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert "extract/models/*.json" in pyproject and "extract/data/*.json" in pyproject
     json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+
+
+def test_a_name_the_gazetteer_lacks_does_not_split_a_list_of_polities() -> None:
+    doc = load_pipeline("en")("Belgium, Hungary, Ireland, Latvia, Atlantis, Norway and Estonia each ordered the "
+                              "expulsion of Russian diplomats.")
+    pairs = {(r.a, r.b, r.type) for r in extract_relations(doc)}
+    assert not {p for p in pairs if "RU" not in p[:2]}  # no member of the list against another

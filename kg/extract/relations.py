@@ -218,6 +218,9 @@ def _groups(doc: Doc, actors: list[Actor]) -> list[list[Actor]]:
             words = [lookup_key(t.text) for t in between if not t.is_space]
             # ("his Egyptian and Turkish counterparts": a pronoun next to a demonym is no list)
             joined = bool(words) and all(w in _COORDINATORS or w in ("'s", "’s") for w in words[-3:]) and len(words) <= 3
+            # ("Latvia, Macedonia, Norway": a name the gazetteer lacks, between commas, keeps the list whole)
+            joined = joined or (len(between) == 3 and words[0] in _COORDINATORS and words[2] in _COORDINATORS
+                                and between[1].text[:1].isupper() and between[1].is_alpha)
             if actor.code == last.code or joined:
                 groups[-1].append(actor)
                 continue
