@@ -76,3 +76,16 @@ def seed_graph() -> Iterator[kg.KnowledgeGraph]:
     assert report.ingested == 1 and report.ok
     yield graph
     graph.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's Chromium through playwright, headless, with no background networking (browser tests only: their
+    modules skip before this runs when playwright or Chromium is missing)."""
+    from playwright import sync_api
+
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium",
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()

@@ -49,15 +49,6 @@ def evaluation():
     return g, people
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM),
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
-
-
 def _open(browser, path: Path, ready: str = "window.kg && window.kg.ready && typeof network !== 'undefined'"):
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     errors: list[str] = []

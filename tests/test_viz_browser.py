@@ -49,15 +49,6 @@ def graphs():
     return friendly, hostile
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM),
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
-
-
 class Page:
     """A page opened from a file with the network blocked, recording console errors and requests."""
 
