@@ -70,6 +70,9 @@ class KG(DefinedNamespace):
     listedPolity: URIRef
     listedSince: URIRef
     listedUntil: URIRef
+    # offices in time (derived from the evidence's article dates)
+    firstReported: URIRef
+    lastReported: URIRef
     ActorScheme: URIRef
     # schemes
     RoleScheme: URIRef
