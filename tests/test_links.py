@@ -73,3 +73,66 @@ def test_office_holders_link_to_wikidata_where_checked() -> None:
         if links[code]["wikidata"]}
     # One QID per person: several entries (offices) of one person may share it, two people never do.
     assert len(people) == len(counts)
+
+
+# -- the export joins other graphs through the links -----------------------------------------------------------
+
+import pyoxigraph as ox  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+import kg  # noqa: E402
+from kg.cli import app  # noqa: E402
+
+SEEDS = ROOT / "seeds"
+# A few statements shaped as Wikidata's RDF dump writes them (truthy wdt: claims on wd: items).
+WIKIDATA_FIXTURE = """
+@prefix wd: <http://www.wikidata.org/entity/> .
+@prefix wdt: <http://www.wikidata.org/prop/direct/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+wd:Q212 rdfs:label "Ukraine"@en ; wdt:P297 "UA" ; wdt:P36 wd:Q1899 ; wdt:P463 wd:Q1065 .
+wd:Q17 rdfs:label "Japan"@en ; wdt:P297 "JP" ; wdt:P36 wd:Q1490 ; wdt:P463 wd:Q1065 .
+wd:Q3874799 rdfs:label "Volodymyr Zelenskyy"@en ; wdt:P39 wd:Q1167577 .
+"""
+
+
+def _seed_export(tmp_path: Path, fmt: str = "turtle", suffix: str = "ttl") -> Path:
+    store, out = tmp_path / "store", tmp_path / f"graph.{suffix}"
+    with kg.open(store) as graph:
+        graph.ingest([SEEDS])
+    result = CliRunner().invoke(app, ["export", "--store", str(store), "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_export_joins_a_wikidata_shaped_graph_through_the_links(tmp_path: Path) -> None:
+    store = ox.Store()
+    store.load(path=str(_seed_export(tmp_path)), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("urn:kg"))
+    store.load(WIKIDATA_FIXTURE.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("urn:wikidata"))
+    rows = store.query("""
+        PREFIX kg: <https://w3id.org/diplokg/ontology#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX schema: <https://schema.org/>
+        PREFIX wdt: <http://www.wikidata.org/prop/direct/>
+        SELECT ?code ?capital ?person ?position WHERE {
+          GRAPH <urn:kg> { ?person kg:holdsRoleIn ?polity . ?polity skos:exactMatch ?item .
+                           OPTIONAL { ?person schema:sameAs ?human } }
+          GRAPH <urn:wikidata> { ?item wdt:P297 ?code ; wdt:P36 ?capital }
+          OPTIONAL { GRAPH <urn:wikidata> { ?h wdt:P39 ?position } FILTER(?h = ?human) }
+        } ORDER BY ?code""")
+    found = {(r["code"].value, r["capital"].value.rsplit("/", 1)[1], r["position"].value.rsplit("/", 1)[1]
+              if r["position"] else None) for r in rows}
+    assert found == {("JP", "Q1490", None), ("UA", "Q1899", "Q1167577")}
+
+
+def test_export_describes_itself_with_its_triple_count(tmp_path: Path) -> None:
+    path = _seed_export(tmp_path)
+    triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    store = ox.Store()
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    [row] = list(store.query("""PREFIX void: <http://rdfs.org/ns/void#> PREFIX dcat: <http://www.w3.org/ns/dcat#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?n ?lang ?start ?licence WHERE { ?d a void:Dataset, dcat:Dataset ; void:triples ?n ;
+            dcterms:language ?lang ; dcterms:license ?licence ; dcterms:temporal/dcat:startDate ?start }"""))
+    assert int(row["n"].value) == len(set(triples))
+    assert row["lang"].value.endswith("/uk") and row["start"].value == "2026-02-20"
+
