@@ -175,3 +175,37 @@ def derived_quads(store: ox.Store, graphs: Iterable[ox.NamedNode | str | URIRef]
     derived = {q.triple for q in out}
     add(d, VOID + "triples", _int((int(data[0][0].value) if data else 0) + len(derived) + 1))
     return out
+
+
+_RESOURCE = """
+CONSTRUCT { ?s ?p ?o } WHERE {
+  { BIND(?iri AS ?s) ?s ?p ?o }
+  UNION { ?s org:member|kg:participant|org:organization ?iri ; a ?kind . FILTER(?kind IN (kg:RoleClaim, kg:RelationClaim)) ?s ?p ?o }
+  UNION { ?c org:member|kg:participant|org:organization ?iri ; kg:supportedBy ?s . ?s ?p ?o
+          FILTER(?p IN (kg:inArticle, kg:sentence)) }
+}"""
+
+
+def resource_triples(store: ox.Store, iri: str) -> list[ox.Triple]:
+    """What the graph says about ``iri`` (union of all graphs, the ontology's labels and links included): its own
+    statements, the claims it takes part in with their evidence sentences, the derived links and office dates.
+    Empty when the graph does not know the IRI."""
+    node = ox.NamedNode(iri)
+    prefixes = {"kg": str(KG._NS), "org": "http://www.w3.org/ns/org#"}
+    found = list(store.query(_RESOURCE.replace("?iri", str(node)), prefixes=prefixes,  # an IRI term, not text
+                             use_default_graph_as_union=True))
+    if not found:
+        return []
+    out = dict.fromkeys(found)  # type: ignore[arg-type]
+    if iri in person_links():
+        out[ox.Triple(node, SCHEMA_SAME_AS, _n(person_links()[iri]))] = None
+    claims = {t.subject for t in found if t.predicate.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+              and t.object.value == str(KG.RoleClaim)}
+    for claim in claims:
+        for first, last in store.query(
+                f"SELECT (MIN(?d) AS ?f) (MAX(?d) AS ?l) WHERE {{ {claim} kg:supportedBy/kg:inArticle/dcterms:date ?d }}",
+                prefixes={"kg": str(KG._NS), "dcterms": DCT}, use_default_graph_as_union=True):
+            if first is not None:
+                out[ox.Triple(claim, FIRST, first)] = None
+                out[ox.Triple(claim, LAST, last)] = None
+    return list(out)
