@@ -13,7 +13,7 @@ Three kinds, all computed from the data being exported (never stored, so they ca
 In a quad format they sit in their own graph, ``DERIVED_GRAPH``; ``kg import`` drops them (:func:`is_derived`), so
 an export read back and exported again is the same export.
 
->>> empty = derived_quads(ox.Store(), [])  # a description of nothing: 22 triples, the count among them
+>>> empty = derived_quads(ox.Store())  # a description of nothing: 22 triples, the count among them
 >>> [q.object.value for q in empty if q.predicate.value == VOID + "triples"]
 ['22']
 """
@@ -21,7 +21,6 @@ an export read back and exported again is the same export.
 from __future__ import annotations
 
 import functools
-from typing import Iterable, Sequence
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -105,19 +104,28 @@ def is_derived(quad: ox.Quad) -> bool:
             and subject.value.startswith(str(COUNTRY)))
 
 
-def _select(store: ox.Store, graphs: Sequence[ox.NamedNode], sparql: str) -> list[tuple]:
+def _select(store: ox.Store, sparql: str) -> list[tuple]:
     prefixes = {"kg": str(KG._NS), "org": "http://www.w3.org/ns/org#", "dcterms": DCT,
                 "prov": "http://www.w3.org/ns/prov#"}
-    if not graphs:
-        return []
-    result = store.query(sparql, prefixes=prefixes, default_graph=list(graphs))
-    return [tuple(row) for row in result]  # type: ignore[union-attr]
+    # Over the union of the graphs (60x faster in Oxigraph than a list of default graphs); the patterns match
+    # data only, or say GRAPH ?g where the ontology's graph could answer too.
+    return [tuple(row) for row in store.query(sparql, prefixes=prefixes, use_default_graph_as_union=True)]  # type: ignore[union-attr]
 
 
-def derived_quads(store: ox.Store, graphs: Iterable[ox.NamedNode | str | URIRef], *,
-                  endpoint: str | None = None, license: str = DATA_LICENSE) -> list[ox.Quad]:
-    """The derived quads (description, links, offices in time) of the data in ``graphs`` of ``store``."""
-    names = [g if isinstance(g, ox.NamedNode) else ox.NamedNode(str(g)) for g in graphs]
+def _in_data(store: ox.Store, node: ox.NamedNode, ontology: ox.NamedNode) -> bool:
+    for pattern in ((node, None, None), (None, None, node)):
+        if any(q.graph_name != ontology for q in store.quads_for_pattern(*pattern, None)):
+            return True
+    return False
+
+
+def derived_quads(store: ox.Store, *, endpoint: str | None = None, license: str = DATA_LICENSE) -> list[ox.Quad]:
+    """The derived quads (description, links, offices in time) of the data in ``store``: every graph but the
+    ontology's (an export of a part passes a store holding only the part)."""
+    from kg.graph.terms import ONTOLOGY_GRAPH
+
+    ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    not_ontology = f"FILTER(?g != {ontology})"
     target = ox.NamedNode(str(DERIVED_GRAPH))
     out: list[ox.Quad] = []
 
@@ -125,17 +133,18 @@ def derived_quads(store: ox.Store, graphs: Iterable[ox.NamedNode | str | URIRef]
         out.append(ox.Quad(s, p if isinstance(p, ox.NamedNode) else _n(p), o, target))
 
     # Offices in time.
-    for claim, first, last in _select(store, names, """SELECT ?claim (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {
-        ?claim a kg:RoleClaim ; kg:supportedBy/kg:inArticle/dcterms:date ?d } GROUP BY ?claim"""):
+    for claim, first, last in _select(store, """SELECT ?claim (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {
+            ?claim a kg:RoleClaim ; kg:supportedBy ?ev . ?ev kg:inArticle ?a . ?a dcterms:date ?d } GROUP BY ?claim"""):
         add(claim, FIRST, first)
         add(claim, LAST, last)
-    # Links of the polities and persons the data names.
-    for (node,) in _select(store, names, f"""SELECT DISTINCT ?x WHERE {{ {{ ?x ?p ?o }} UNION {{ ?s ?p ?x }}
-        FILTER(isIRI(?x) && (STRSTARTS(STR(?x), "{COUNTRY}") || STRSTARTS(STR(?x), "{PERSON}"))) }}"""):
-        for target_iri in polity_links().get(node.value, ()):
-            add(node, EXACT_MATCH, _n(target_iri))
-        if node.value in person_links():
-            add(node, SCHEMA_SAME_AS, _n(person_links()[node.value]))
+    # Links of the polities and persons the data names (a look-up per known IRI: cheaper than a scan).
+    for iri, targets in sorted(polity_links().items()):
+        if _in_data(store, _n(iri), ontology):
+            for target_iri in targets:
+                add(_n(iri), EXACT_MATCH, _n(target_iri))
+    for iri, item in sorted(person_links().items()):
+        if _in_data(store, _n(iri), ontology):
+            add(_n(iri), SCHEMA_SAME_AS, _n(item))
     # The dataset description.
     d = DATASET
     add(d, RDF_TYPE, _n(VOID + "Dataset"))
@@ -150,11 +159,11 @@ def derived_quads(store: ox.Store, graphs: Iterable[ox.NamedNode | str | URIRef]
     add(d, _n("http://www.w3.org/2002/07/owl#versionInfo"), ox.Literal(__version__))
     if endpoint:
         add(d, VOID + "sparqlEndpoint", _n(endpoint))
-    for (extractor,) in _select(store, names, "SELECT DISTINCT ?e WHERE { ?e a kg:Extractor }"):
+    for (extractor,) in _select(store, "SELECT DISTINCT ?e WHERE { ?e a kg:Extractor } ORDER BY ?e"):
         add(d, DCT + "creator", extractor)
-    for (lang,) in _select(store, names, "SELECT DISTINCT ?l WHERE { ?a a kg:Article ; dcterms:language ?l }"):
+    for (lang,) in _select(store, "SELECT DISTINCT ?l WHERE { ?a a kg:Article ; dcterms:language ?l } ORDER BY ?l"):
         add(d, DCT + "language", _n(f"http://id.loc.gov/vocabulary/iso639-1/{lang.value}"))
-    for first, last in _select(store, names, """SELECT (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {
+    for first, last in _select(store, """SELECT (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {
             ?a a kg:Article ; dcterms:date ?d }"""):
         if first is not None:
             period = _n(DATASET.value + "/period")
@@ -163,17 +172,19 @@ def derived_quads(store: ox.Store, graphs: Iterable[ox.NamedNode | str | URIRef]
             add(period, DCAT + "startDate", first)
             add(period, DCAT + "endDate", last)
     for cls in ("Article", "Person", "RoleClaim", "RelationClaim"):
-        rows = _select(store, names, f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a kg:{cls} }}")
+        rows = _select(store, f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a kg:{cls} }}")
         part = _n(f"{DATASET.value}/class/{cls}")
         add(d, VOID + "classPartition", part)
         add(part, VOID + "class", _n(str(KG._NS) + cls))
-        add(part, VOID + "entities", _int(int(rows[0][0].value) if rows else 0))
-    entities = _select(store, names, "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c FILTER(isIRI(?x)) }")
-    add(d, VOID + "entities", _int(int(entities[0][0].value) if entities else 0))
+        add(part, VOID + "entities", _int(int(rows[0][0].value)))
+    entities = _select(store, f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a ?c }} {not_ontology} "
+                              "FILTER(isIRI(?x)) }")
+    add(d, VOID + "entities", _int(int(entities[0][0].value)))
     # The triple count last: the distinct triples of the data plus this description's own (the count included).
-    data = _select(store, names, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }")
+    data = _select(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o {{ GRAPH ?g {{ ?s ?p ?o }} "
+                          f"{not_ontology} }} }}")
     derived = {q.triple for q in out}
-    add(d, VOID + "triples", _int((int(data[0][0].value) if data else 0) + len(derived) + 1))
+    add(d, VOID + "triples", _int(int(data[0][0].value) + len(derived) + 1))
     return out
 
 

@@ -41,10 +41,12 @@ def export(store: Store, fmt: str, out: IO[bytes], include_ontology: bool = Fals
         if describe and quads:  # an empty part stays empty: nothing to describe
             alone = ox.Store()  # the part's own store: its description is that of the part, not of the whole
             alone.extend(quads)
-            quads = quads + derived_quads(alone, sorted({q.graph_name for q in quads}, key=str))  # type: ignore[arg-type]
+            quads = quads + derived_quads(alone)
         write_quads(quads, FORMATS[fmt], out)
         return
-    extra = derived_quads(store.raw(), store.data_graphs()) if describe else []
+    # The data is every graph but the ontology's (store.data_graphs()); an exported copy of the ontology is not
+    # counted in void:triples.
+    extra = derived_quads(store.raw()) if describe else []
     store.dump(out, FORMATS[fmt], include_ontology=include_ontology, extra=extra)
 
 

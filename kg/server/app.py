@@ -173,7 +173,7 @@ def _handle(store: Any, kind: str, payload: dict[str, Any]) -> tuple[int, str, b
     if kind == "description":
         from kg.graph.describe import derived_quads
 
-        quads = [q for q in derived_quads(store.raw(), store.data_graphs(), endpoint=payload["endpoint"])
+        quads = [q for q in derived_quads(store.raw(), endpoint=payload["endpoint"])
                  if q.subject.value.startswith(payload["dataset"])]
         return 200, "", ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b"", {}
     if kind == "viz":
