@@ -448,7 +448,9 @@ def serve(host: str = typer.Option("127.0.0.1", "--host", help="Address to liste
                                               help="Bearer token updates must carry (or $KG_SERVE_TOKEN)."),
           timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run before it is stopped (503)."),
           max_rows: int = typer.Option(10_000, "--max-rows", help="Rows (or triples) at most per result; more are cut."),
-          workers: int = typer.Option(2, "--workers", help="Query processes (read-only server; one with --allow-update).")) -> None:
+          workers: int = typer.Option(2, "--workers", help="Query processes (read-only server; one with --allow-update)."),
+          base: str = typer.Option("https://w3id.org/diplokg/", "--base",
+                                   help="Public base whose IRIs BASE/id/... this server answers at /id/...")) -> None:
     """A SPARQL 1.1 endpoint over the store at http://HOST:PORT/sparql, with a query page at / and the network at /viz."""
     from kg.graph.remote import is_remote
     from kg.server.app import ServerConfig, serve as run_server
@@ -461,8 +463,10 @@ def serve(host: str = typer.Option("127.0.0.1", "--host", help="Address to liste
         raise _fail(ValueError("--allow-update needs --token T (or $KG_SERVE_TOKEN): updates must carry Authorization: Bearer T"))
     if timeout <= 0 or max_rows <= 0 or workers <= 0:
         raise _fail(ValueError("--timeout, --max-rows and --workers must be positive"))
+    if not base.lower().startswith(("http://", "https://")):
+        raise _fail(ValueError(f"--base must be an http(s) URL, not {base!r}"))
     config = ServerConfig(Path(location), allow_update=allow_update, token=token, timeout=timeout, max_rows=max_rows,
-                          workers=workers)
+                          workers=workers, base=base)
     err.print(f"kg: SPARQL endpoint http://{host}:{port}/sparql over {location} "
               f"({'updates with the token' if allow_update else 'read-only'}; {timeout:g} s, {max_rows} rows per query)",
               markup=False, highlight=False)

@@ -266,3 +266,68 @@ def test_remote_store_reads_a_kg_server(server: Server) -> None:
         rows = graph.query_named("roles")
         assert sorted((r["role"], r["country"]) for r in rows) == [("president", "UA"), ("prime_minister", "JP")]
         assert graph.store._union_mode() == "native"
+
+
+# -- resolvable IRIs (/id/...) and the dataset in the service description ----------------------------------------
+
+UA = "https://w3id.org/diplokg/id/country/UA"
+
+
+@pytest.mark.parametrize("accept,fmt", [("text/turtle", "turtle"), ("application/ld+json", "json-ld"),
+                                        ("application/n-triples", "nt")])
+def test_iri_resolves_by_content_negotiation(server: Server, accept: str, fmt: str) -> None:
+    status, headers, body = server.request("/id/country/UA", headers={"Accept": accept})
+    assert status == 200 and headers["content-type"].startswith(accept), body[:300]
+    assert "accept" in headers.get("vary", "").lower()
+    g = Graph().parse(data=body, format=fmt)
+    assert (URIRef(UA), URIRef("http://www.w3.org/2004/02/skos/core#exactMatch"),
+            URIRef("http://www.wikidata.org/entity/Q212")) in g
+    assert len(list(g.triples((URIRef(UA), None, None)))) > 10
+
+
+def test_person_page_and_description(server: Server) -> None:
+    status, _, body = server.request("/id/person/UA/slnsk", headers={"Accept": "text/turtle"})
+    g = Graph().parse(data=body, format="turtle")
+    person = URIRef("https://w3id.org/diplokg/id/person/UA/slnsk")
+    assert (person, URIRef("https://schema.org/sameAs"), URIRef("http://www.wikidata.org/entity/Q3874799")) in g
+    firsts = list(g.objects(None, URIRef("https://w3id.org/diplokg/ontology#firstReported")))
+    assert [str(d) for d in firsts] == ["2026-02-20"]
+    status, headers, body = server.request("/id/person/UA/slnsk", headers={"Accept": "text/html"})
+    page = body.decode()
+    assert status == 200 and headers["content-type"].startswith("text/html")
+    assert "Зеленський" in page and "Q3874799" in page and "2026-02-20" in page and "president" in page
+    assert server.request("/id/country/UA", headers={"Accept": "text/html"})[0] == 200
+
+
+def test_unknown_iri_is_404_and_odd_accept_406(server: Server) -> None:
+    assert server.request("/id/country/ZZ", headers={"Accept": "text/turtle"})[0] == 404
+    assert server.request("/id/person/%3Cx%3E", headers={"Accept": "text/turtle"})[0] == 404
+    assert server.request("/id/country/UA", headers={"Accept": "image/png"})[0] == 406
+
+
+def test_service_description_holds_the_dataset(server: Server) -> None:
+    status, _, body = server.request("/sparql", headers={"Accept": "text/turtle"})
+    g = Graph().parse(data=body, format="turtle")
+    void = "http://rdfs.org/ns/void#"
+    [dataset] = list(g.subjects(RDF.type, URIRef(void + "Dataset")))
+    assert (dataset, URIRef(void + "sparqlEndpoint"), URIRef(server.base + "/sparql")) in g
+    assert int(next(g.objects(dataset, URIRef(void + "triples")))) > 100
+
+
+def test_serve_base_maps_another_iri_space(tmp_path: Path) -> None:
+    with kg.open(tmp_path / "store") as graph:  # its own store: a running server holds the other's lock
+        graph.ingest([SEEDS])
+    s = Server(tmp_path / "store", "--base", "https://example.org/kg/")
+    try:
+        assert s.request("/id/country/UA", headers={"Accept": "text/turtle"})[0] == 404  # not in that space
+    finally:
+        s.stop()
+
+
+def test_serve_refuses_a_base_that_is_not_http(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--store", str(tmp_path / "s"), "--base", "ftp://example.org/"])
+    assert result.exit_code != 0 and "--base" in result.output

@@ -42,7 +42,8 @@ def test_coordinates_say_where_they_came_from_and_the_ttl_is_built_from_them(tmp
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     out = io.BytesIO()
-    build.serialize(build.build_graph(build.load_source(ROOT / "ontology/src/countries.json")), out)
+    build.serialize(build.build_graph(build.load_source(ROOT / "ontology/src/countries.json"),
+                                      build.load_links(build.DEFAULT_LINKS)), out)
     assert out.getvalue() == (ROOT / "ontology/countries.ttl").read_bytes()
     bad = {"XX": {**data["JP"], "coordinates": {"lat": 95, "lon": 0, "of": "x", "source": "y"}}}
     (tmp_path / "bad_countries.json").write_text(json.dumps(bad), encoding="utf-8")

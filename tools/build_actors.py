@@ -65,6 +65,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SRC = ROOT / "ontology" / "src" / "actors.json"
 DEFAULT_OUT = ROOT / "ontology" / "actors.ttl"
 COUNTRIES_TTL = ROOT / "ontology" / "countries.ttl"
+#: Wikidata items of actors, by id (a separate file: facts checked against public data, see its ``_sources``).
+LINKS = ROOT / "ontology" / "src" / "actor_links.json"
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 ROLES_TTL = ROOT / "ontology" / "roles.ttl"
 
 KG = Namespace("https://w3id.org/diplokg/ontology#")
@@ -82,6 +85,7 @@ PREFIXES: Sequence[Tuple[str, Namespace]] = (
     ("country", COUNTRY),
     ("skos", SKOS_NS),
     ("xsd", XSD_NS),
+    ("wd", WIKIDATA),
 )
 
 #: Role codes an entry may use (all are ``skos:notation`` values in roles.ttl).
@@ -164,8 +168,16 @@ def _date(value: Optional[str]) -> Optional[dt.date]:
     return dt.date.fromisoformat(value) if value is not None else None
 
 
-def build_graph(entries: Iterable[Entry]) -> Graph:
-    """The SKOS graph of the scheme and every entry."""
+def load_links(path: Path = LINKS) -> Dict[str, str]:
+    """Wikidata QIDs by actor id (``skos:exactMatch``: an actor entry is a concept, one office of a person)."""
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {key: value["wikidata"] for key, value in data.items() if not key.startswith("_")}
+
+
+def build_graph(entries: Iterable[Entry], links: Optional[Dict[str, str]] = None) -> Graph:
+    """The SKOS graph of the scheme and every entry (with its Wikidata item, where ``links`` has one)."""
     graph = Graph(bind_namespaces="none")
     for prefix, namespace in PREFIXES:
         graph.bind(prefix, namespace, override=True, replace=True)
@@ -185,6 +197,8 @@ def build_graph(entries: Iterable[Entry]) -> Graph:
             for name in names[1:]:
                 if name != names[0]:
                     graph.add((subject, SKOS.altLabel, Literal(name, lang=lang)))
+        if links and entry["id"] in links:
+            graph.add((subject, SKOS.exactMatch, WIKIDATA[links[entry["id"]]]))
         graph.add((subject, KG.listedRole, ROLE[entry["role"]]))
         graph.add((subject, KG.listedPolity, COUNTRY[entry["country"]]))
         for key, predicate in (("since", KG.listedSince), ("until", KG.listedUntil)):
@@ -246,6 +260,7 @@ def serialize(graph: Graph) -> str:
     groups: Sequence[Sequence[URIRef]] = (
         (RDF.type, SKOS.inScheme, SKOS.notation),
         (SKOS.prefLabel, SKOS.altLabel),
+        (SKOS.exactMatch,),
         (KG.listedRole, KG.listedPolity, KG.listedSince, KG.listedUntil),
     )
     known = {p for group in groups for p in group}
@@ -264,7 +279,7 @@ def serialize(graph: Graph) -> str:
 
 def render(entries: Sequence[Entry]) -> str:
     """Build the graph, write it, and make sure the text parses back to the same graph."""
-    graph = build_graph(entries)
+    graph = build_graph(entries, load_links())
     text = serialize(graph)
     reparsed = Graph()
     reparsed.parse(data=text, format="turtle")

@@ -13,9 +13,17 @@ The output is deterministic: subjects, predicates and objects are written in
 a fixed, sorted order, so re-running the script on unchanged input yields a
 byte-identical file.
 
+Links to other knowledge graphs come from ``ontology/src/country_links.json`` (built and cross-checked by
+``tools/build_country_links.py``, sources recorded in it): each concept gets ``skos:exactMatch`` its Wikidata
+item and, where GeoNames has one, its GeoNames feature.  ``skos:exactMatch``, not ``owl:sameAs``: our IRIs are
+SKOS concepts whose labels are a lexicon (demonyms, capitals, places); ``owl:sameAs`` would make every statement
+of Wikidata (historical names, former capitals) a statement about our concept and ours about theirs, and would
+identify a Wikidata item with a GeoNames feature that is a different kind of thing.  ``skos:exactMatch`` says
+"the same country, interchangeable for retrieval" without merging, and joins in SPARQL exactly as well.
+
 Usage::
 
-    python tools/build_countries.py [--src PATH] [--out PATH]
+    python tools/build_countries.py [--src PATH] [--links PATH] [--out PATH]
 """
 
 from __future__ import annotations
@@ -35,6 +43,10 @@ from rdflib.term import Node
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SRC = ROOT / "ontology" / "src" / "countries.json"
 DEFAULT_OUT = ROOT / "ontology" / "countries.ttl"
+DEFAULT_LINKS = ROOT / "ontology" / "src" / "country_links.json"
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+#: GeoNames' feature IRIs as Wikidata's P1566 writes them in RDF (a trailing slash is part of the IRI).
+GEONAMES = "http://sws.geonames.org/{}/"
 
 KG = Namespace("https://w3id.org/diplokg/ontology#")
 COUNTRY = Namespace("https://w3id.org/diplokg/id/country/")
@@ -46,6 +58,7 @@ PREFIXES: Sequence[tuple[str, Namespace]] = (
     ("country", COUNTRY),
     ("skos", Namespace(str(SKOS))),
     ("geo", GEO),
+    ("wd", WIKIDATA),
 )
 
 #: Codes in the source that are international organisations, not countries.
@@ -83,6 +96,7 @@ PREDICATE_ORDER: List[URIRef] = [
     SKOS.notation,
     SKOS.prefLabel,
     SKOS.altLabel,
+    SKOS.exactMatch,
     KG.demonym,
     KG.capital,
     KG.seat,
@@ -169,8 +183,16 @@ def _literals(values: Iterable[str], lang: str) -> Iterable[Literal]:
         yield Literal(value.strip(), lang=lang)
 
 
-def build_graph(data: Mapping[str, Mapping[str, Any]]) -> Graph:
-    """Build the SKOS graph for all entries of the supplement."""
+def load_links(path: Path) -> Dict[str, Dict[str, Optional[str]]]:
+    """The Wikidata and GeoNames ids by code (keys starting with ``_`` are provenance notes)."""
+    with path.open(encoding="utf-8") as handle:
+        data = json.load(handle)
+    return {code: entry for code, entry in data.items() if not code.startswith("_")}
+
+
+def build_graph(data: Mapping[str, Mapping[str, Any]],
+                links: Optional[Mapping[str, Mapping[str, Optional[str]]]] = None) -> Graph:
+    """Build the SKOS graph for all entries of the supplement (with their links, when given)."""
     graph = Graph(bind_namespaces="none")
     for prefix, namespace in PREFIXES:
         graph.bind(prefix, namespace, override=True, replace=True)
@@ -188,6 +210,11 @@ def build_graph(data: Mapping[str, Mapping[str, Any]]) -> Graph:
         graph.add((subject, RDF.type, SKOS.Concept))
         graph.add((subject, SKOS.inScheme, scheme))
         graph.add((subject, SKOS.notation, Literal(code)))
+        link = (links or {}).get(code, {})
+        if link.get("wikidata"):
+            graph.add((subject, SKOS.exactMatch, WIKIDATA[str(link["wikidata"])]))
+        if link.get("geonames"):
+            graph.add((subject, SKOS.exactMatch, URIRef(GEONAMES.format(link["geonames"]))))
         for lang in LANGS:
             pref = entry[f"{lang}_name"].strip()
             graph.add((subject, SKOS.prefLabel, Literal(pref, lang=lang)))
@@ -216,11 +243,12 @@ def serialize(graph: Graph, stream: IO[bytes]) -> None:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--src", type=Path, default=DEFAULT_SRC, help="countries.json")
+    parser.add_argument("--links", type=Path, default=DEFAULT_LINKS, help="country_links.json")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output .ttl")
     args = parser.parse_args(argv)
 
     data = load_source(args.src)
-    graph = build_graph(data)
+    graph = build_graph(data, load_links(args.links))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("wb") as handle:
         serialize(graph, handle)

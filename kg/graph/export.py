@@ -1,5 +1,7 @@
 """Exports through pyoxigraph's serialisers (the fast path on an Oxigraph store): Turtle, TriG, N-Quads,
 N-Triples, JSON-LD, RDF/XML. Triple formats get the union of the article graphs; quad formats keep them apart.
+Every export ends with what it derives from its data (``kg.graph.describe``): a VoID/DCAT description of itself,
+links to Wikidata and GeoNames, the first and last report of each office.
 """
 
 from __future__ import annotations
@@ -28,13 +30,24 @@ FORMATS: dict[str, ox.RdfFormat] = {
 SUFFIX = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "ntriples": "nt", "jsonld": "jsonld", "rdfxml": "rdf"}
 
 
-def export(store: Store, fmt: str, out: IO[bytes], include_ontology: bool = False, part: "Part | None" = None) -> None:
+def export(store: Store, fmt: str, out: IO[bytes], include_ontology: bool = False, part: "Part | None" = None,
+           describe: bool = True) -> None:
+    from kg.graph.describe import derived_quads
+
     if fmt not in FORMATS:
         raise KGError(Errors.E013, fmt=fmt, formats=", ".join(FORMATS))
     if part is not None and not part.everything:
-        write_quads(part_quads(store, part), FORMATS[fmt], out)
+        quads = part_quads(store, part)
+        if describe and quads:  # an empty part stays empty: nothing to describe
+            alone = ox.Store()  # the part's own store: its description is that of the part, not of the whole
+            alone.extend(quads)
+            quads = quads + derived_quads(alone)
+        write_quads(quads, FORMATS[fmt], out)
         return
-    store.dump(out, FORMATS[fmt], include_ontology=include_ontology)
+    # The data is every graph but the ontology's (store.data_graphs()); an exported copy of the ontology is not
+    # counted in void:triples.
+    extra = derived_quads(store.raw()) if describe else []
+    store.dump(out, FORMATS[fmt], include_ontology=include_ontology, extra=extra)
 
 
 def export_to_path(store: Store, fmt: str, path: Path, include_ontology: bool = False, part: "Part | None" = None) -> Path:

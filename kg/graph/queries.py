@@ -1,7 +1,7 @@
 """Named queries, their parameters, and result formats: table rows as dicts, CSV, SPARQL 1.1 Query Results JSON.
 
 >>> sorted(named_queries())[:3]
-['articles', 'claim-without-evidence-violation', 'partners']
+['articles', 'claim-without-evidence-violation', 'office-holders-at']
 >>> sorted(query_params("roles"))
 ['country', 'person', 'role']
 >>> print(named_query("roles", {"country": "jp"}, limit=5).split("WHERE {", 1)[1].splitlines()[1])

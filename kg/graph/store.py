@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import json
 import os
 from pathlib import Path
@@ -155,8 +156,10 @@ class Store:
     def load(self, source: str | os.PathLike[str] | IO[bytes], fmt: ox.RdfFormat, graph: URIRef | None = None) -> int:
         """Load an RDF file in one transaction (``kg import``): a dataset's quads keep their graphs, triples go
         to ``graph`` (default ``IMPORT_GRAPH``). Independent of ingest: no extraction. Returns the quads read."""
+        from kg.graph.describe import is_derived  # what an export derives is recomputed, never loaded
+
         quads = list(parse_quads(source, fmt, graph or IMPORT_GRAPH))
-        self._ox.extend(quads)
+        self._ox.extend(q for q in quads if not is_derived(q))
         return len(quads)
 
     def flush(self) -> None:
@@ -211,15 +214,16 @@ class Store:
         return int(next(iter(self._ox.query(query)))[0].value)  # type: ignore[index]
 
     def dump(self, out: IO[bytes], fmt: ox.RdfFormat, include_ontology: bool = False,
-             graphs: Iterable[URIRef] | None = None) -> None:
-        """Serialise article graphs: quads for TriG/N-Quads, their union (merged) for triple formats."""
+             graphs: Iterable[URIRef] | None = None, extra: Iterable[ox.Quad] = ()) -> None:
+        """Serialise article graphs: quads for TriG/N-Quads, their union (merged) for triple formats; ``extra``
+        quads (the derived description, ``kg.graph.describe``) are written after them."""
         names = [ox.NamedNode(str(g)) for g in (graphs if graphs is not None else self.data_graphs())]
         if include_ontology:
             names.append(ox.NamedNode(str(ONTOLOGY_GRAPH)))
         prefixes = dict(PREFIXES)
         if fmt.supports_datasets:
             quads = (q for name in names for q in self._ox.quads_for_pattern(None, None, None, name))
-            ox.serialize(quads, out, fmt, prefixes=prefixes)
+            ox.serialize(itertools.chain(quads, extra), out, fmt, prefixes=prefixes)
         else:
             seen: set[ox.Triple] = set()
 
@@ -230,6 +234,10 @@ class Store:
                         if t not in seen:
                             seen.add(t)
                             yield t
+                for q in extra:
+                    if q.triple not in seen:
+                        seen.add(q.triple)
+                        yield q.triple
 
             ox.serialize(triples(), out, fmt, prefixes=prefixes)
 

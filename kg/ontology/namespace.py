@@ -70,6 +70,9 @@ class KG(DefinedNamespace):
     listedPolity: URIRef
     listedSince: URIRef
     listedUntil: URIRef
+    # offices in time (derived from the evidence's article dates)
+    firstReported: URIRef
+    lastReported: URIRef
     ActorScheme: URIRef
     # schemes
     RoleScheme: URIRef
@@ -114,4 +117,7 @@ PREFIXES: dict[str, str] = {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "owl": "http://www.w3.org/2002/07/owl#",
+    "wd": "http://www.wikidata.org/entity/",
+    "void": "http://rdfs.org/ns/void#",
+    "dcat": "http://www.w3.org/ns/dcat#",
 }

@@ -28,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import html
+import io
 import json
 import multiprocessing as mp
 import re
@@ -62,6 +63,7 @@ class ServerConfig:
     timeout: float = 30.0
     max_rows: int = 10_000
     workers: int = 2
+    base: str = "https://w3id.org/diplokg/"  # the public base whose /id/... this server answers (kg serve --base)
 
 
 class QueryTimeout(Exception):
@@ -160,6 +162,23 @@ def _handle(store: Any, kind: str, payload: dict[str, Any]) -> tuple[int, str, b
         store.raw().update(payload["update"], prefixes=dict(PREFIXES))
         store.flush()
         return 204, "text/plain", b"", {}
+    if kind == "resource":
+        from kg.graph.describe import resource_triples
+
+        triples = resource_triples(store.raw(), payload["iri"])
+        if not triples:
+            return 404, "text/plain", f"no resource {payload['iri']} in this graph\n".encode(), {}
+        if payload["format"] == "HTML":
+            return 200, "text/html; charset=utf-8", _resource_page(payload["iri"], triples).encode("utf-8"), {}
+        out = io.BytesIO()
+        ox.serialize(triples, out, getattr(ox.RdfFormat, payload["format"]), prefixes=dict(PREFIXES))
+        return 200, payload["media"], out.getvalue(), {"Vary": "Accept"}
+    if kind == "description":
+        from kg.graph.describe import derived_quads
+
+        quads = [q for q in derived_quads(store.raw(), endpoint=payload["endpoint"])
+                 if q.subject.value.startswith(payload["dataset"])]
+        return 200, "", ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b"", {}
     if kind == "viz":
         from kg.network.projection import Filters, officials, to_networkx
         from kg.network.viz import render_html
@@ -179,6 +198,44 @@ def _handle(store: Any, kind: str, payload: dict[str, Any]) -> tuple[int, str, b
             return 404, "text/plain; charset=utf-8", (str(err) + "\n").encode("utf-8"), {}
         return 200, "text/html; charset=utf-8", explain_html(article, extractor).encode("utf-8"), {}
     raise ValueError(f"unknown request {kind!r}")
+
+
+def _resource_page(iri: str, triples: list[Any]) -> str:
+    """A page for people: the resource's names, links, offices with their first and last report, partners and
+    the evidence sentences (every value escaped)."""
+    by_s: dict[str, list[Any]] = {}
+    for t in triples:
+        by_s.setdefault(t.subject.value, []).append(t)
+
+    def values(subject: str, predicate: str) -> list[str]:
+        return [t.object.value for t in by_s.get(subject, []) if t.predicate.value.endswith(predicate)]
+
+    e = html.escape
+    names = sorted(set(values(iri, "#label") + values(iri, "#prefLabel") + values(iri, "/name")))
+    links = sorted(set(values(iri, "#exactMatch") + values(iri, "/sameAs")))
+    rows = []
+    for subject, ts in sorted(by_s.items()):
+        kinds = {t.object.value.rsplit("#", 1)[-1] for t in ts if t.predicate.value.endswith("#type")}
+        if "RoleClaim" in kinds:
+            get = lambda p, s=subject: ", ".join(x.rsplit("/", 1)[-1] for x in values(s, p))  # noqa: E731
+            rows.append(f"<tr><td>office</td><td>{e(get('#role'))}</td><td>{e(get('#organization'))}</td>"
+                        f"<td>{e(get('#member'))}</td><td>{e(get('#firstReported'))}</td><td>{e(get('#lastReported'))}</td></tr>")
+        elif "RelationClaim" in kinds:
+            get = lambda p, s=subject: ", ".join(sorted(x.rsplit("/", 1)[-1] for x in values(s, p)))  # noqa: E731
+            rows.append(f"<tr><td>{e(get('#relationType'))}</td><td>{e(get('#topic'))}</td><td>{e(get('#participant'))}"
+                        f"</td><td>{e(get('#status'))}</td><td></td><td></td></tr>")
+    evidence = sorted({t.object.value for t in triples if t.predicate.value.endswith("#sentence")})
+    return ("<!doctype html><html><head><meta charset='utf-8'><title>" + e(names[0] if names else iri) + "</title>"
+            "<style>body{font:15px system-ui,sans-serif;margin:2em;max-width:60em}td{padding:.2em .6em;"
+            "border-bottom:1px solid #ddd}</style></head><body>"
+            f"<h1>{e(', '.join(names) or iri)}</h1><p><code>{e(iri)}</code></p>"
+            + ("<h2>Same as</h2><ul>" + "".join(f"<li><a href='{e(u)}'>{e(u)}</a></li>" for u in links) + "</ul>"
+               if links else "")
+            + ("<h2>Offices and partners</h2><table><tr><th>kind</th><th>role / topic</th><th>polity / parties"
+               "</th><th>person / status</th><th>first report</th><th>last report</th></tr>" + "".join(rows)
+               + "</table>" if rows else "")
+            + ("<h2>Evidence</h2><ul>" + "".join(f"<li>{e(x)}</li>" for x in evidence) + "</ul>" if evidence else "")
+            + "<p>Also as Turtle, JSON-LD and N-Triples: ask with an Accept header.</p></body></html>")
 
 
 def _serialise(result: Any, accept: str | None, max_rows: int) -> tuple[int, str, bytes, dict[str, str]]:
@@ -450,13 +507,13 @@ def create_app(config: ServerConfig):  # type: ignore[no-untyped-def]
         if query is None:
             if request.method == "POST":
                 return error(400, "no query or update in the request")
-            return description(request)
+            return await description(request)
         return await run("query", {
             "query": query, "accept": request.headers.get("accept"), "max_rows": config.max_rows,
             "default_graphs": [v for k, v in params if k == "default-graph-uri"],
             "named_graphs": [v for k, v in params if k == "named-graph-uri"]})
 
-    def description(request: Request) -> Response:
+    async def description(request: Request) -> Response:
         offers = ["text/turtle", "text/html", "application/n-triples", "application/ld+json", "application/rdf+xml"]
         accept = request.headers.get("accept")
         media = negotiate(accept, offers)
@@ -466,7 +523,21 @@ def create_app(config: ServerConfig):  # type: ignore[no-untyped-def]
             return HTMLResponse(page(), headers={"Content-Security-Policy": _CSP})
         fmt = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
                "application/rdf+xml": "xml"}[media]
-        body = service_description(str(request.url.replace(query=""))).serialize(format=fmt, encoding="utf-8")
+        url = str(request.url.replace(query=""))
+        graph = service_description(url)
+        # The dataset it serves, described as every export is (VoID/DCAT), with this endpoint.
+        from kg.graph.describe import DATASET
+
+        status, data = await engine.call("description", {"endpoint": url, "dataset": DATASET.value})
+        if status == "ok":
+            from rdflib import URIRef
+            from rdflib.namespace import Namespace
+
+            graph.parse(data=data[2].decode("utf-8"), format="nt")
+            graph.bind("void", Namespace("http://rdfs.org/ns/void#"))
+            graph.add((URIRef(url + "#service"), URIRef("http://www.w3.org/ns/sparql-service-description#defaultDataset"),
+                       URIRef(DATASET.value)))
+        body = graph.serialize(format=fmt, encoding="utf-8")
         return Response(body, media_type=media + ("; charset=utf-8" if media != "application/ld+json" else ""))
 
     def service_description(url: str):  # type: ignore[no-untyped-def]
@@ -508,6 +579,22 @@ def create_app(config: ServerConfig):  # type: ignore[no-untyped-def]
         return (_PAGE.replace("__QUERIES__", blob)
                 .replace("__LIMITS__", html.escape(f"{config.timeout:g} s, {config.max_rows} rows per query")))
 
+    async def resource(request: Request) -> Response:
+        """GET /id/...: the kg IRI <base>id/... described, by content negotiation."""
+        offers = {"text/turtle": "TURTLE", "application/ld+json": "JSON_LD", "application/n-triples": "N_TRIPLES",
+                  "text/html": "HTML", "application/rdf+xml": "RDF_XML"}
+        accept = request.headers.get("accept")
+        media = negotiate(accept, list(offers))
+        if media is None:
+            return error(406, f"cannot serve Accept: {accept}; use one of {', '.join(offers)}")
+        path = request.url.path[len("/id/"):]
+        iri = config.base.rstrip("/") + "/id/" + path
+        if not path or set(iri) & set('<>"{}|^`\\ '):
+            return error(404, f"no resource {iri}")
+        response = await run("resource", {"iri": iri, "format": offers[media], "media": media})
+        response.headers["Vary"] = "Accept"
+        return response
+
     async def viz(request: Request) -> Response:
         from kg.network.projection import VIEWS
 
@@ -535,6 +622,7 @@ def create_app(config: ServerConfig):  # type: ignore[no-untyped-def]
         Route("/update", endpoint, methods=["POST"]),
         Route("/viz", viz, methods=["GET"]),
         Route("/explain/{article}", explain, methods=["GET"]),
+        Route("/id/{path:path}", resource, methods=["GET"]),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.engine = engine
