@@ -46,7 +46,9 @@ def export(store: Store, fmt: str, out: IO[bytes], include_ontology: bool = Fals
         return
     # The data is every graph but the ontology's (store.data_graphs()); an exported copy of the ontology is not
     # counted in void:triples.
-    extra = derived_quads(store.raw()) if describe else []
+    raw = store.raw()
+    source = raw if isinstance(raw, ox.Store) else store.local_copy()  # a remote endpoint: describe a local copy
+    extra = derived_quads(source) if describe else []
     store.dump(out, FORMATS[fmt], include_ontology=include_ontology, extra=extra)
 
 

@@ -30,6 +30,7 @@ batch of articles goes in one request too. Virtuoso applies one request atomical
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import re
@@ -357,13 +358,21 @@ class RemoteStore:
             for s in ox.parse_query_results(data, ox.QueryResultsFormat.JSON):  # type: ignore[union-attr]
                 yield ox.Quad(s["s"], s["p"], s["o"], s["g"])  # type: ignore[index,arg-type]
 
+    def local_copy(self) -> ox.Store:
+        """The endpoint's data (every kg graph but the ontology's) in a pyoxigraph store in memory: what the
+        exports' description is computed over (it queries the union of the graphs, which endpoints differ on)."""
+        local = ox.Store()
+        local.extend(self._quads_of(self.data_graphs()))
+        return local
+
     def dump(self, out: IO[bytes], fmt: ox.RdfFormat, include_ontology: bool = False,
-             graphs: Iterable[URIRef] | None = None) -> None:
-        """Serialise graphs like :meth:`kg.graph.store.Store.dump`: quads for TriG/N-Quads, their union otherwise."""
+             graphs: Iterable[URIRef] | None = None, extra: Iterable[ox.Quad] = ()) -> None:
+        """Serialise graphs like :meth:`kg.graph.store.Store.dump`: quads for TriG/N-Quads, their union otherwise;
+        ``extra`` quads (the derived description) follow."""
         names = list(graphs if graphs is not None else self.data_graphs())
         if include_ontology:
             names.append(ONTOLOGY_GRAPH)
-        quads = self._quads_of(names)
+        quads = itertools.chain(self._quads_of(names), extra)
         if fmt.supports_datasets:
             ox.serialize(quads, out, fmt, prefixes=dict(PREFIXES))
         else:
