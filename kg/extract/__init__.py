@@ -1,6 +1,7 @@
 """Extractors: generators over a processed ``Doc`` that yield typed records, with no side effects.
 
 >>> from kg.nlp import load_pipeline
+>>> from kg.extract import extract_relations, extract_roles
 >>> doc = load_pipeline("uk")("Президент України Володимир Зеленський зустрівся з прем’єр-міністеркою Японії Санае Такаїчі.")
 >>> sorted((r.name, r.role, r.country) for r in extract_roles(doc))
 [('Володимир Зеленський', 'president', 'UA'), ('Санае Такаїчі', 'prime_minister', 'JP')]
@@ -8,20 +9,23 @@
 [('JP', 'UA', 'cooperation')]
 """
 
-from spacy.tokens import Doc
+from __future__ import annotations
 
-from kg.extract.decide import decide_relations
-from kg.extract.persons import extract_roles, find_persons
+import importlib
+from typing import Any
+
 from kg.extract.records import Assertion, Evidence, RelationAssertion, RoleAssertion
-from kg.extract.relations import extract_relations
-from kg.extract.wars import implied_wars
 
 __all__ = ["extract_roles", "extract_relations", "relations_of", "find_persons", "Assertion", "Evidence",
            "RelationAssertion", "RoleAssertion"]
 
+# The extractors load spaCy and the lexicons: they are imported when first used, so that the graph layer can read
+# the records (kg.extract.records) without paying for the NLP stack.
+_LAZY = {"extract_roles": "kg.extract.persons", "find_persons": "kg.extract.persons",
+         "extract_relations": "kg.extract.relations", "relations_of": "kg.extract.article"}
 
-def relations_of(doc: Doc) -> list[RelationAssertion]:
-    """The article's relations: the rules propose (sentence by sentence), the shipped model decides which pairs the
-    article states (:mod:`kg.extract.decide`), and wars named by one side add their conflict (:mod:`kg.extract.wars`)."""
-    kept = decide_relations(doc, list(extract_relations(doc)))
-    return kept + list(implied_wars(doc, kept))
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'kg.extract' has no attribute {name!r}")

@@ -119,9 +119,11 @@ def _in_data(store: ox.Store, node: ox.NamedNode, ontology: ox.NamedNode) -> boo
     return False
 
 
-def derived_quads(store: ox.Store, *, endpoint: str | None = None, license: str = DATA_LICENSE) -> list[ox.Quad]:
+def derived_quads(store: ox.Store, *, endpoint: str | None = None, license: str = DATA_LICENSE,
+                  triples: int | None = None) -> list[ox.Quad]:
     """The derived quads (description, links, offices in time) of the data in ``store``: every graph but the
-    ontology's (an export of a part passes a store holding only the part)."""
+    ontology's (an export of a part passes a store holding only the part). ``triples``: the number of distinct
+    data triples when the caller already counted them (an export writing them), else counted here."""
     from kg.graph.terms import ONTOLOGY_GRAPH
 
     ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
@@ -181,10 +183,12 @@ def derived_quads(store: ox.Store, *, endpoint: str | None = None, license: str 
                               "FILTER(isIRI(?x)) }")
     add(d, VOID + "entities", _int(int(entities[0][0].value)))
     # The triple count last: the distinct triples of the data plus this description's own (the count included).
-    data = _select(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o {{ GRAPH ?g {{ ?s ?p ?o }} "
-                          f"{not_ontology} }} }}")
+    if triples is None:
+        data = _select(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o {{ GRAPH ?g {{ ?s ?p ?o }} "
+                              f"{not_ontology} }} }}")
+        triples = int(data[0][0].value)
     derived = {q.triple for q in out}
-    add(d, VOID + "triples", _int(int(data[0][0].value) + len(derived) + 1))
+    add(d, VOID + "triples", _int(triples + len(derived) + 1))
     return out
 
 

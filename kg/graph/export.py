@@ -48,7 +48,8 @@ def export(store: Store, fmt: str, out: IO[bytes], include_ontology: bool = Fals
     # counted in void:triples.
     raw = store.raw()
     source = raw if isinstance(raw, ox.Store) else store.local_copy()  # a remote endpoint: describe a local copy
-    extra = derived_quads(source) if describe else []
+    # the description last, with the number of distinct triples the dump counted as it wrote them (if it could)
+    extra = (lambda written: derived_quads(source, triples=written)) if describe else []
     store.dump(out, FORMATS[fmt], include_ontology=include_ontology, extra=extra)
 
 

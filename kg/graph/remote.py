@@ -366,13 +366,13 @@ class RemoteStore:
         return local
 
     def dump(self, out: IO[bytes], fmt: ox.RdfFormat, include_ontology: bool = False,
-             graphs: Iterable[URIRef] | None = None, extra: Iterable[ox.Quad] = ()) -> None:
+             graphs: Iterable[URIRef] | None = None, extra: Any = ()) -> None:
         """Serialise graphs like :meth:`kg.graph.store.Store.dump`: quads for TriG/N-Quads, their union otherwise;
         ``extra`` quads (the derived description) follow."""
         names = list(graphs if graphs is not None else self.data_graphs())
         if include_ontology:
             names.append(ONTOLOGY_GRAPH)
-        quads = itertools.chain(self._quads_of(names), extra)
+        quads = itertools.chain(self._quads_of(names), extra(None) if callable(extra) else extra)
         if fmt.supports_datasets:
             ox.serialize(quads, out, fmt, prefixes=dict(PREFIXES))
         else:

@@ -15,7 +15,7 @@ import itertools
 import json
 import os
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 from filelock import FileLock, Timeout
@@ -214,16 +214,19 @@ class Store:
         return int(next(iter(self._ox.query(query)))[0].value)  # type: ignore[index]
 
     def dump(self, out: IO[bytes], fmt: ox.RdfFormat, include_ontology: bool = False,
-             graphs: Iterable[URIRef] | None = None, extra: Iterable[ox.Quad] = ()) -> None:
+             graphs: Iterable[URIRef] | None = None,
+             extra: "Iterable[ox.Quad] | Callable[[int | None], Iterable[ox.Quad]]" = ()) -> None:
         """Serialise article graphs: quads for TriG/N-Quads, their union (merged) for triple formats; ``extra``
-        quads (the derived description, ``kg.graph.describe``) are written after them."""
+        quads (the derived description, ``kg.graph.describe``) are written after them. ``extra`` may be a function
+        of the number of distinct data triples written (known for triple formats without the ontology, else None),
+        so a description can state its size without counting the store a second time."""
         names = [ox.NamedNode(str(g)) for g in (graphs if graphs is not None else self.data_graphs())]
         if include_ontology:
             names.append(ox.NamedNode(str(ONTOLOGY_GRAPH)))
         prefixes = dict(PREFIXES)
         if fmt.supports_datasets:
             quads = (q for name in names for q in self._ox.quads_for_pattern(None, None, None, name))
-            ox.serialize(itertools.chain(quads, extra), out, fmt, prefixes=prefixes)
+            ox.serialize(itertools.chain(quads, extra(None) if callable(extra) else extra), out, fmt, prefixes=prefixes)
         else:
             seen: set[ox.Triple] = set()
 
@@ -234,7 +237,8 @@ class Store:
                         if t not in seen:
                             seen.add(t)
                             yield t
-                for q in extra:
+                more = extra(None if include_ontology else len(seen)) if callable(extra) else extra
+                for q in more:
                     if q.triple not in seen:
                         seen.add(q.triple)
                         yield q.triple

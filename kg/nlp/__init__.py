@@ -6,6 +6,18 @@
 [('Японії', 'pref', 'JP'), ('Києва', 'capital', 'UA')]
 """
 
-from kg.nlp.pipeline import SUPPORTED_LANGS, load_pipeline
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["load_pipeline", "SUPPORTED_LANGS"]
+
+
+def __getattr__(name: str) -> Any:
+    # spaCy loads when a pipeline is asked for, not when a light module of this package (identity, morph) is
+    # imported by the graph layer
+    if name in __all__:
+        from kg.nlp import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'kg.nlp' has no attribute {name!r}")
