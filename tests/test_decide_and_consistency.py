@@ -91,3 +91,10 @@ def test_a_name_the_gazetteer_lacks_does_not_split_a_list_of_polities() -> None:
                               "expulsion of Russian diplomats.")
     pairs = {(r.a, r.b, r.type) for r in extract_relations(doc)}
     assert not {p for p in pairs if "RU" not in p[:2]}  # no member of the list against another
+
+
+def test_ukrainian_press_writes_russia_in_lower_case_and_is_read() -> None:
+    doc = load_pipeline("uk")("Вночі росія завдала ракетного удару по портовій інфраструктурі України.")
+    assert ("RU", "UA", "conflict") in {(r.a, r.b, r.type) for r in relations_of(doc)}
+    doc = load_pipeline("uk")("Того ж дня делегації зустрілися.")  # other lower-case words stay no polity
+    assert not list(doc.spans["kg_polity"])

@@ -172,6 +172,8 @@ class LexiconComponent:
         self.lang = lang
         self.actors = actors  # the gazetteer of known office holders (ontology/actors.ttl)
         self.lexicon: Lexicon = compile_lexicon(lang, _TokenizeLabels(tok))
+        # polities the language's press writes in lower case on purpose ("росія" in Ukrainian media since 2022)
+        self.lowercase: frozenset[str] = frozenset(lang_data(lang)["lowercase_polities"])
 
     def _accept(self, doc: Doc, m: Match) -> bool:
         first = doc[m.start]
@@ -185,7 +187,7 @@ class LexiconComponent:
                 return False  # "Того ж дня", "Тим часом": not Togo
             if entry.kind == "demonym":
                 return self.lang != "en" or _cap(first)
-            return _cap(first)
+            return _cap(first) or (entry.code in self.lowercase and entry.kind in ("pref", "alt"))
         if entry.category == "role" and entry.label.isupper():
             return first.text == entry.label  # PM, MP
         if entry.category == "actor":
