@@ -21,6 +21,7 @@ scaler's means and scales, the weights, the threshold and how it was trained. No
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -46,10 +47,6 @@ EVENTS = ("meeting", "call", "visit", "agreement", "aid", "support", "cooperatio
 Key = tuple[str, str, str]
 
 
-def _sentence_starts(doc: Doc) -> list[int]:
-    return [sent.start_char for sent in doc.sents]
-
-
 def pair_features(doc: Doc, relations: Iterable[RelationAssertion]) -> dict[Key, dict[str, float]]:
     """The features of each proposed ``(a, b, type)`` of the article, by name."""
     grouped: dict[Key, list[RelationAssertion]] = defaultdict(list)
@@ -57,17 +54,19 @@ def pair_features(doc: Doc, relations: Iterable[RelationAssertion]) -> dict[Key,
         grouped[(r.a, r.b, r.type)].append(r)
     if not grouped:
         return {}
-    starts = _sentence_starts(doc)
-    # sentences with a word in them: separator lines and page furniture make an article no longer
-    n_sents = max(sum(1 for sent in doc.sents if any(t.is_alpha for t in sent)), 1)
+    starts: list[int] = []
+    worded = 0  # sentences with a word in them: separator lines and page furniture make an article no longer
+    for sent in doc.sents:
+        starts.append(sent.start_char)
+        worded += any(t.is_alpha for t in sent)
+    n_sents = max(worded, 1)
     polities = list(index.spans(doc, "kg_polity"))
     mentions = Counter(span.kb_id_ for span in polities)
     total_mentions = max(sum(mentions.values()), 1)
     top = max(mentions.values()) if mentions else 0
-    by_sentence: dict[int, set[str]] = defaultdict(set)
+    sent_codes: dict[int, set[str]] = defaultdict(set)  # sentence start (character) -> polities named in it
     for span in polities:
-        by_sentence[index.sent_bounds(doc, span.start)[0]].add(span.kb_id_)
-    sent_codes = {doc[start].idx: codes for start, codes in by_sentence.items()}
+        sent_codes[doc[index.sent_bounds(doc, span.start)[0]].idx].add(span.kb_id_)
     pairs_in_article = len({(a, b) for a, b, _ in grouped})
     out: dict[Key, dict[str, float]] = {}
     for key, found in grouped.items():
@@ -108,14 +107,8 @@ def pair_features(doc: Doc, relations: Iterable[RelationAssertion]) -> dict[Key,
 
 
 def _sentence_number(starts: list[int], char: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:  # the last sentence starting at or before ``char``
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= char:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """The last sentence starting at or before ``char``."""
+    return max(bisect.bisect_right(starts, char) - 1, 0)
 
 
 def _sentence_char(starts: list[int], char: int) -> int:

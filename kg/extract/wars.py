@@ -23,9 +23,10 @@ from spacy.tokens import Doc
 
 from kg.extract import index
 from kg.extract.records import Evidence, RelationAssertion
+from kg.extract.relations import _negated  # the relation rules' own reading of negation
 from kg.nlp.morph import lang_data
 
-__all__ = ["implied_wars", "WARS"]
+__all__ = ["implied_wars"]
 
 _DATA = Path(__file__).resolve().parent / "data" / "wars.json"
 # Cue kinds that name fighting itself (not sanctions or protests, which have their own parties).
@@ -38,12 +39,6 @@ def _wars() -> tuple[tuple[str, str], ...]:
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     return tuple(tuple(sorted(w["sides"])) for w in data["wars"])  # type: ignore[misc]
 
-
-WARS = _wars
-
-
-def _negated(doc: Doc, start: int, negations: set[str]) -> bool:
-    return any(doc[i].lower_ in negations for i in range(max(start - 3, 0), start))
 
 
 def implied_wars(doc: Doc, found: list[RelationAssertion]) -> Iterator[RelationAssertion]:
