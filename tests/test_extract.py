@@ -238,6 +238,18 @@ RELATIONS = [
     ("uk", "У Брюсселі Німеччина пообіцяла передати Україні дві системи Patriot.", {("DE", "UA", "cooperation")}),
     # reforming the UN Security Council is about the UN's organs, not a relation with the UN
     ("uk", "Президент Нігерії закликав реформувати Раду безпеки ООН і надати Африці місця.", set()),
+    # a list of states taking the measure just named against a target the sentence leaves implied
+    ("en", "Canada expelled four Iranian diplomats on Monday. Norway and Denmark expelled two diplomats each.",
+     {("CA", "IR", "conflict"), ("IR", "NO", "conflict"), ("DK", "IR", "conflict")}),
+    ("uk", "Рада ЄС запровадила санкції проти Ірану. Ці обмежувальні заходи підтримали Молдова та Грузія.",
+     {("EU", "IR", "conflict"), ("IR", "MD", "conflict"), ("GE", "IR", "conflict")}),
+    # ... but not who merely speaks of the measure or opposes it
+    ("en", "The council imposed an arms embargo on Sudan. At the council, China said the embargo was needed.",
+     set()),
+    ("uk", "Канада запровадила санкції проти Ірану. Китай виступає проти односторонніх санкцій.",
+     {("CA", "IR", "conflict")}),
+    ("en", "Poland expelled three Belarusian diplomats. Weeks later, Lithuania held talks with Latvia.",
+     {("BY", "PL", "conflict"), ("LT", "LV", "cooperation")}),
 ]
 
 

@@ -388,6 +388,9 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
     named_places = {i for group in ("kg_polity", "kg_place") for s in index.spans(doc, group) if len(s) > 1
                     for i in range(s.start, s.end)}
     related_in = -2  # the number of the last sentence that related a pair, or named both sides of one
+    # The target of the last measure of each kind ("expelled 60 Russian diplomats") and the sentence naming it: the
+    # sentences after it may list more parties taking the same measure and leave the target implied.
+    measure_targets: dict[str, tuple[int, str]] = {}
     continued: RelationAssertion | None = None  # that pair
     for number, sent in enumerate(doc.sents):
         if noisy and any(i in noisy for i in range(sent.start, sent.end)):
@@ -456,7 +459,8 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
             actors.insert(0, Actor(sent.start, speaker, "", implicit=True))
             codes.add(speaker)
         _note_half_conflicts(doc, sent, actors, war_words, halves, topics, status)
-        if (not events or len(codes) < 2) and not hostile:
+        joined = _joined_measures(doc, sent, number, actors, events, measure_targets)
+        if (not events or len(codes) < 2) and not hostile and not joined:
             both = {(r.a, r.b): r for r in found if r.a in codes and r.b in codes}
             if len(both) == 1:
                 # ("... shuttle diplomacy between Seoul and Tokyo should continue", and the next sentence goes on)
@@ -482,6 +486,8 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
                     pairs.setdefault(key, value)
         for key, value in hostile.items():
             pairs.setdefault(key, value)
+        for key, value in joined.items():
+            pairs.setdefault(key, value)
         if not pairs and topics:
             topic_only.append((sent, codes, topics, status, {_event_type(c.kb_id_) or "" for c in events}))
         for (a, b), (kind, cue) in pairs.items():
@@ -500,6 +506,61 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
     yield from found
     yield from _joined_halves(found, halves)
     yield from _propagated_topics(found, topic_only)
+
+
+# Measures that many states take against one, reported as a list of who took them: "Lithuania, Moldova and the
+# Czech Republic expelled three diplomats", "ці обмежувальні заходи підтримали Албанія, Чорногорія ...".
+_JOINED_MEASURES = ("expulsion", "sanction", "summons")
+_MEASURE_REACH = 2  # sentences after the one naming the target
+
+
+def _measure_target(doc: Doc, sent: Span, cue: Span) -> str | None:
+    """The polity a measure is aimed at, when the sentence names it on the measure: a demonym on what is
+    expelled or recalled ("expelled 60 Russian diplomats", "видворила 13 російських дипломатів") or what follows
+    "against" ("sanctions against Iran", "санкції проти Ірану")."""
+    for j in range(cue.end, min(cue.end + 6, sent.end)):
+        span = index.polity_at(doc, j)
+        if span is None:
+            if doc[j].is_punct and doc[j].text not in ("-", "–"):
+                return None
+            continue
+        if span.label_ == "demonym" and cue.kb_id_ in ("expulsion", "summons"):
+            return span.kb_id_
+        if cue.kb_id_ == "sanction":
+            if j > cue.end and lookup_key(doc[j - 1].text) in _TARGET_WORDS:
+                return span.kb_id_
+            continue  # who imposes them ("санкції ЄС проти Ірану")
+        return None
+    return None
+
+
+def _joined_measures(doc: Doc, sent: Span, number: int, actors: list[Actor], events: list[Span],
+                     targets: dict[str, tuple[int, str]]) -> dict[tuple[str, str], tuple[str, Span]]:
+    """Pairs of states that take a measure named just before against its target, which this sentence leaves
+    implied; records the targets this sentence names for the sentences after it."""
+    out: dict[tuple[str, str], tuple[str, Span]] = {}
+    for cue in events:
+        if cue.kb_id_ not in _JOINED_MEASURES:
+            continue
+        target = _measure_target(doc, sent, cue)
+        if target is not None:
+            targets[cue.kb_id_] = (number, target)
+            continue
+        if cue.kb_id_ not in targets or number - targets[cue.kb_id_][0] > _MEASURE_REACH:
+            continue
+        aimed_at = targets[cue.kb_id_][1]
+        data = lang_data(doc.lang_)
+        if _preceded_by(doc, cue, data.get("opposition_words", ()), 3):
+            continue  # "Китай проти односторонніх санкцій": who opposes the measure takes none
+        speech = set(data.get("speech_verbs", ()))
+        parties = {a.code for a in actors if a.kind in ("name", "capital") and not a.locative and not a.implicit
+                   and not any(set(t._.lemmas) & speech or lookup_key(t.text) in speech
+                               for t in doc[min(a.index, cue.start):max(a.index, cue.start)])}
+        if aimed_at in {a.code for a in actors}:
+            continue  # the sentence names the target itself: the sentence's own rules read it
+        for code in sorted(parties):
+            out.setdefault(tuple(sorted((code, aimed_at))), ("conflict", cue))  # type: ignore[arg-type]
+    return out
 
 
 def _weapon_reach(doc: Doc, cue: Span) -> int:
