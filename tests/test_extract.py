@@ -250,6 +250,16 @@ RELATIONS = [
      {("CA", "IR", "conflict")}),
     ("en", "Poland expelled three Belarusian diplomats. Weeks later, Lithuania held talks with Latvia.",
      {("BY", "PL", "conflict"), ("LT", "LV", "cooperation")}),
+    # a mediator cooperates with each side; co-mediators are no pair of their own
+    ("en", "The release of the Armenian prisoners was possible thanks to the mediation of Georgia.",
+     {("AM", "GE", "cooperation")}),
+    ("uk", "Обмін полоненими відбувся за посередництва Катару: до Вірменії повернули трьох людей, а Азербайджан отримав двох.",
+     {("AM", "QA", "cooperation"), ("AZ", "QA", "cooperation")}),
+    ("en", "Peru and Chile agreed to reopen the border after talks mediated by Brazil and Mexico.",
+     {("CL", "PE", "cooperation"), ("BR", "CL", "cooperation"), ("BR", "PE", "cooperation"),
+      ("CL", "MX", "cooperation"), ("MX", "PE", "cooperation")}),
+    # a polity further on is no mediator ("an effort to broker a ceasefire in Russia's war")
+    ("en", "They discussed the effort to broker a ceasefire in Sudan's war.", set()),
 ]
 
 

@@ -460,6 +460,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
             codes.add(speaker)
         _note_half_conflicts(doc, sent, actors, war_words, halves, topics, status)
         joined = _joined_measures(doc, sent, number, actors, events, measure_targets)
+        joined.update(_mediated(doc, sent, actors, polities, data))
         if (not events or len(codes) < 2) and not hostile and not joined:
             both = {(r.a, r.b): r for r in found if r.a in codes and r.b in codes}
             if len(both) == 1:
@@ -561,6 +562,52 @@ def _joined_measures(doc: Doc, sent: Span, number: int, actors: list[Actor], eve
         for code in sorted(parties):
             out.setdefault(tuple(sorted((code, aimed_at))), ("conflict", cue))  # type: ignore[arg-type]
     return out
+
+
+def _mediated(doc: Doc, sent: Span, actors: list[Actor], polities: list[Span],
+              data: dict) -> dict[tuple[str, str], tuple[str, Span]]:
+    """A mediator cooperates with each side it mediates between ("an exchange mediated by Turkey", "Qatar-brokered
+    talks", "за посередництва ОАЕ"): the mediators are the polities on the mediation word, the sides the
+    sentence's other parties (demonyms included: "the return of the Russian soldiers")."""
+    words = set(data.get("mediation_words", ()))
+    if not words:
+        return {}
+    links = set(data.get("of", ())) | set(data.get("agent_markers", ())) | set(data.get("from_prepositions", ())) | {"the"}
+    out: dict[tuple[str, str], tuple[str, Span]] = {}
+    for i in range(sent.start, sent.end):
+        if not (set(doc[i]._.lemmas) & words or lookup_key(doc[i].text) in words):
+            continue
+        mediators = _mediators(doc, sent, i, links)
+        if not mediators:
+            continue
+        sides = {a.code for a in actors if not a.implicit} | {
+            s.kb_id_ for s in polities if sent.start <= s.start < sent.end and s.label_ == "demonym"}
+        cue = Span(doc, i, i + 1, label="relation", kb_id="cooperation")
+        for mediator in sorted(mediators):
+            for side in sorted(sides - mediators):
+                out.setdefault(tuple(sorted((mediator, side))), ("cooperation", cue))  # type: ignore[arg-type]
+    return out
+
+
+def _mediators(doc: Doc, sent: Span, i: int, links: set[str]) -> set[str]:
+    """The polities on the mediation word at ``i``: the list just after it ("mediation of the UAE", "mediated by
+    Qatar and Turkey", "за посередництва Туреччини") or the one just before it ("Turkey mediated")."""
+    j = i + 1
+    while j < sent.end and lookup_key(doc[j].text) in links:
+        j += 1
+    first = index.polity_at(doc, j) if j < sent.end else None
+    if first is None or first.label_ == "demonym":
+        before = index.polity_at(doc, i - 1) if i > sent.start else None
+        return {before.kb_id_} if before is not None and before.label_ != "demonym" else set()
+    found = {first.kb_id_}
+    j = first.end
+    while j + 1 < sent.end and lookup_key(doc[j].text) in _COORDINATORS:
+        nxt = index.polity_at(doc, j + 1)
+        if nxt is None:
+            break
+        found.add(nxt.kb_id_)
+        j = nxt.end
+    return found
 
 
 def _weapon_reach(doc: Doc, cue: Span) -> int:
