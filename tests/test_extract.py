@@ -263,6 +263,21 @@ RELATIONS = [
 ]
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Kenya accused Somalia of backing Ethiopia."),
+    ("en", "Kenya accused Somalia of sending weapons to Ethiopia."),
+    ("uk", "Кенія звинуватила Сомалі у нападі на Ефіопію."),
+])
+def test_the_accuser_and_the_accused_are_the_parties_not_the_alleged_acts(lang: str, text: str) -> None:
+    assert {(r.a, r.b, r.type) for r in extract_relations(load_pipeline(lang)(text))} == {("KE", "SO", "conflict")}
+
+
+def test_who_is_left_out_of_a_meeting_is_no_party() -> None:
+    for lang, text in (("uk", "Макрон і Шольц домовилися про зустріч у Парижі без Путіна."),
+                       ("en", "France and Germany agreed to meet in Paris without Russia.")):
+        assert {(r.a, r.b, r.type) for r in extract_relations(load_pipeline(lang)(text))} == {("DE", "FR", "cooperation")}
+
+
 @pytest.mark.parametrize(("lang", "text", "expected"), RELATIONS)
 def test_relations(lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
     doc = load_pipeline(lang)(text)

@@ -115,6 +115,38 @@ def _urged(doc: Doc, cue: Span, data: dict) -> bool:
     return _preceded_by(doc, cue, data.get("advocacy_words", ()), 3)
 
 
+def _alleged(doc: Doc, cue: Span, data: dict) -> bool:
+    """"accused Ukraine of violating its airspace", "звинуватив Україну у порушенні": an act someone is accused of
+    is alleged, not reported; accusations alone are no conflict either."""
+    return _preceded_by(doc, cue, data.get("accusation_words", ()), 8, within_phrase=True)
+
+
+_ALLEGATION_REACH = 6  # words after "of" / "у" that name the alleged act
+
+
+def _without_alleged_parties(doc: Doc, sent: Span, actors: list[Actor], data: dict) -> list[Actor]:
+    """The actors less those inside what someone is accused of ("accused Lithuania of attacking Poland",
+    "звинуватив Вільнюс у нападі на Варшаву"): the accuser and the accused are the parties, not the alleged act's."""
+    words = set(data.get("accusation_words", ()))
+    content = set(data.get("accusation_content", ()))
+    for i in range(sent.start, sent.end):
+        if not (set(doc[i]._.lemmas) & words or lookup_key(doc[i].text) in words):
+            continue
+        accused = next((a for a in actors if a.index > i), None)
+        if accused is None:
+            return actors
+        end = accused.end if accused.end > 0 else accused.index + 1
+        marker = next((j for j in range(end, min(end + 3, sent.end)) if lookup_key(doc[j].text) in content), None)
+        if marker is None:
+            return actors
+        # the act itself, a few words long ("of sending weapons to Ethiopia"); what follows may be fact again
+        # ("accused Washington of double standards for keeping sanctions on Iran")
+        stop = next((j for j in range(marker, min(marker + _ALLEGATION_REACH, sent.end)) if doc[j].is_punct),
+                    min(marker + _ALLEGATION_REACH, sent.end))
+        return [a for a in actors if not marker < a.index < stop]
+    return actors
+
+
 def _lifted(doc: Doc, cue: Span, data: dict) -> bool:
     """"India will cut tariffs on European cars", "пом’якшення тарифів", "lifting sanctions": sanctions and tariffs
     being removed are no conflict."""
@@ -232,6 +264,7 @@ def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], mentions: list[
                      speaker: str | None, data: dict) -> list[Actor]:
     loc_preps = set(data["location_prepositions_strict"])
     directions = set(data.get("directions", ()))
+    without = set(data.get("without", ()))  # "a meeting in Berlin without Putin": who is left out is no party
     actors: list[Actor] = []
     for span in polities:
         if span.start >= sent.start and span.end <= sent.end and not _is_dateline(doc, span):
@@ -241,7 +274,7 @@ def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], mentions: list[
             prev = lookup_key(doc[j].text) if j >= sent.start and j < span.start else ""
             locative = (prev in loc_preps and span.label_ in ("pref", "alt", "capital")) or _origin(doc, span, prev, data)
             if (_host_of_role(doc, span) or _organisation_as_attribute(doc, span, data) or _source_of_report(doc, span, data)
-                    or _venue_or_border(doc, span, data)):
+                    or _venue_or_border(doc, span, data) or prev in without):
                 continue  # "US Ambassador to the UN", "постпред при ООН": where they serve, not a party
             kind = "demonym" if span.label_ == "demonym" else span.label_ if span.label_ in ("capital", "seat") else "name"
             actors.append(Actor(span.start, span.kb_id_, span.text, locative, kind=kind, end=span.end))
@@ -252,7 +285,8 @@ def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], mentions: list[
         if span.start >= sent.start and span.end <= sent.end and not taken & set(range(span.start, span.end)):
             actors.append(Actor(span.start, span.kb_id_, span.text, True, kind="place", end=span.end))
     for m in mentions:
-        if sent.start <= m.start < sent.end and m.person.country and not _source_of_report(doc, doc[m.start:m.end], data):
+        if sent.start <= m.start < sent.end and m.person.country and not _source_of_report(doc, doc[m.start:m.end], data) \
+                and not (m.start > sent.start and lookup_key(doc[m.start - 1].text) in without):
             actors.append(Actor(m.start, m.person.country, doc[m.start:m.end].text, kind="person", end=m.end))
     if speaker:
         for tok in sent:
@@ -417,7 +451,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         events = [c for c in sent_cues if c.start not in institutions and (c.label_ == "relation" or (c.label_ == "relation_weak" and any(
                   -5 <= w - c.start <= _weapon_reach(doc, c) for w in weapons))) and not _negated(doc, c.start, negations)
                   and not _denied(doc, c, data) and not _warns_that(doc, c, data) and not _lifted(doc, c, data)
-                  and not _urged(doc, c, data)]
+                  and not _urged(doc, c, data) and not _alleged(doc, c, data)]
         # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
         # they are no event between the sentence's other actors.
         war_words = [c for c in events if c.kb_id_ in _WAR_WORDS]
@@ -436,6 +470,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         # "передала йому ноту протесту", "handed over a protest note": what is handed over is the protest, no aid.
         events = [c for c in events if c.kb_id_ != "aid" or not any(
             c.end <= p.start <= c.end + 2 and p.kb_id_ in ("protest", "summons") for p in events)]
+        actors = _without_alleged_parties(doc, sent, actors, data)
         conflict_words = [c for c in events if _event_type(c.kb_id_) == "conflict"]
         hostile = _hostile_pairs(doc, sent, actors, data)
         actors = [a for a in actors if a.kind != "demonym" or _demonym_is_actor(doc, a, data)
