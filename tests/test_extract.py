@@ -272,6 +272,13 @@ def test_the_accuser_and_the_accused_are_the_parties_not_the_alleged_acts(lang: 
     assert {(r.a, r.b, r.type) for r in extract_relations(load_pipeline(lang)(text))} == {("KE", "SO", "conflict")}
 
 
+def test_a_list_after_a_visit_is_where_it_goes_not_a_web_of_partners() -> None:
+    doc = load_pipeline("en")("Pakistan's Prime Minister arrived in Azerbaijan after visiting Turkey and Iran.")
+    assert ("IR", "TR", "cooperation") not in {(r.a, r.b, r.type) for r in extract_relations(doc)}
+    doc = load_pipeline("uk")("Латвія, Литва та Естонія погодили спільну закупівлю.")
+    assert {(r.a, r.b) for r in extract_relations(doc)} == {("EE", "LT"), ("EE", "LV"), ("LT", "LV")}
+
+
 def test_who_is_left_out_of_a_meeting_is_no_party() -> None:
     for lang, text in (("uk", "Макрон і Шольц домовилися про зустріч у Парижі без Путіна."),
                        ("en", "France and Germany agreed to meet in Paris without Russia.")):

@@ -943,7 +943,8 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     subject = groups[0]
     subject_codes = list(dict.fromkeys(a.code for a in subject))
     # "Латвія, Литва та Естонія погодили спільну закупівлю": a short list agreeing together is a web of three
-    reciprocal = [c for c in events if c.kb_id_ in _RECIPROCAL]
+    # (a list after the event word is its object, not its subject: "after visiting Turkey and Iran")
+    reciprocal = [c for c in events if c.kb_id_ in _RECIPROCAL and c.start > subject[-1].index]
     if 2 <= len(subject_codes) <= 3 and reciprocal:
         # (by the reciprocal word: "the US, South Korea and Japan imposed coordinated sanctions" makes them partners)
         for i, x in enumerate(subject_codes):
