@@ -279,6 +279,16 @@ def test_a_list_after_a_visit_is_where_it_goes_not_a_web_of_partners() -> None:
     assert {(r.a, r.b) for r in extract_relations(doc)} == {("EE", "LT"), ("EE", "LV"), ("LT", "LV")}
 
 
+def test_an_attack_owned_by_a_group_is_not_the_subjects() -> None:
+    doc = load_pipeline("en")("Qatar and Egypt stepped up their mediation after Hamas's attack on Israel.")
+    assert not {(r.a, r.b) for r in extract_relations(doc) if r.type == "conflict"}
+
+
+def test_severed_diplomatic_ties_are_a_conflict() -> None:
+    doc = load_pipeline("en")("Saudi Arabia and other Arab powers severed diplomatic ties with Qatar.")
+    assert {(r.a, r.b, r.type) for r in extract_relations(doc)} == {("QA", "SA", "conflict")}
+
+
 def test_who_is_left_out_of_a_meeting_is_no_party() -> None:
     for lang, text in (("uk", "Макрон і Шольц домовилися про зустріч у Парижі без Путіна."),
                        ("en", "France and Germany agreed to meet in Paris without Russia.")):

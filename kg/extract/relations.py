@@ -958,6 +958,8 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
                 cue = min(events, key=lambda c: abs(c.start - actor.index))
                 if _event_type(cue.kb_id_) == "conflict" and not subject[0].implicit and subject[0].index > cue.start:
                     continue  # "an attack on an army post in Benin near the border with Niger": targets, no agent
+                if _event_type(cue.kb_id_) == "conflict" and _agent_is_no_polity(doc, actors, cue):
+                    continue  # "efforts to broker a ceasefire after Hamas's attack on Israel": Hamas attacked
                 agent = _passive_agent(doc, actors, cue, data) if _event_type(cue.kb_id_) == "conflict" else None
                 if any(_passive_agent(doc, actors, c, data) is actor for c in conflict_cues):
                     continue  # the agent of a passive strike is in conflict with what it struck, not with the subject
@@ -989,6 +991,15 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
                     if code != actor.code and not _helps_against(out, code, actors, cue):
                         out[(min(actor.code, code), max(actor.code, code))] = ("conflict", cue)
     return out
+
+
+def _agent_is_no_polity(doc: Doc, actors: list[Actor], cue: Span) -> bool:
+    """A conflict word owned by a name that is no polity nor anyone's official ("Hamas's attack", "the M23's
+    offensive"): its agent is that group, not the sentence's subject."""
+    if cue.start < 2 or doc[cue.start - 1].text not in ("'s", "’s"):
+        return False
+    owner = cue.start - 2
+    return doc[owner].text[:1].isupper() and not any(a.index <= owner < max(a.end, a.index + 1) for a in actors)
 
 
 def _helps_against(out: dict[tuple[str, str], tuple[str, Span]], code: str, actors: list[Actor], cue: Span) -> bool:
