@@ -289,6 +289,13 @@ def test_severed_diplomatic_ties_are_a_conflict() -> None:
     assert {(r.a, r.b, r.type) for r in extract_relations(doc)} == {("QA", "SA", "conflict")}
 
 
+def test_calls_to_halt_attacks_presuppose_them_while_halted_cooperation_is_none() -> None:
+    doc = load_pipeline("en")("He repeated the call for halting Israel's attacks on Syria.")
+    assert {(r.a, r.b, r.type) for r in extract_relations(doc)} == {("IL", "SY", "conflict")}
+    doc = load_pipeline("uk")("Угорщина призупинила співпрацю з Україною.")
+    assert not {(r.a, r.b) for r in extract_relations(doc) if r.type == "cooperation"}
+
+
 def test_who_is_left_out_of_a_meeting_is_no_party() -> None:
     for lang, text in (("uk", "Макрон і Шольц домовилися про зустріч у Парижі без Путіна."),
                        ("en", "France and Germany agreed to meet in Paris without Russia.")):

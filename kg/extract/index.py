@@ -85,7 +85,7 @@ def having(doc: Doc, words: frozenset[str] | set[str]) -> list[int]:
     return cache[name]  # type: ignore[no-any-return]
 
 
-def memo(doc: Doc, name: str, compute: Any) -> Any:
+def memo(doc: Doc, name: Any, compute: Any) -> Any:
     """A value computed once per Doc (e.g. the persons both extractors need)."""
     cache = _cache(doc)
     if name not in cache:

@@ -74,13 +74,14 @@ def _quote_speakers(doc: Doc, mentions: list[PersonMention]) -> list[tuple[int, 
 _CLAUSE_EDGE = {",", ";", ":", "що", "which", "that", "але", "but", "«", "»", "\""}
 
 
-def _negated(doc: Doc, index: int, negations: set[str]) -> bool:
+def _negated(doc: Doc, index: int, negations: frozenset[str] | set[str]) -> bool:
     """A negation word among the eight words before, within the same clause ("не приєдналася до західних санкцій")."""
     sent_start = _index.sent_bounds(doc, index)[0]
     keys = _index.keys(doc)
     only = set(lang_data(doc.lang_).get("not_only", ()))
     # ("не лише гуманітарні поставки, а й торгівля", "not only aid": no negation)
-    negative = _index.memo(doc, "negative", lambda: {i for i in [*_index.having(doc, negations), *(
+    words = negations if isinstance(negations, frozenset) else frozenset(negations)  # (a frozenset keeps its hash)
+    negative = _index.memo(doc, ("negative", words), lambda: {i for i in [*_index.having(doc, negations), *(
         j for j, k in enumerate(keys) if k.endswith("n't"))] if not (i + 1 < len(doc) and keys[i + 1] in only)})
     count = 0
     for j in range(index - 1, max(sent_start, index - 8) - 1, -1):
@@ -406,7 +407,9 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
     """Yield :class:`RelationAssertion` records: one per sentence, pair and type; then the topics of
     sentences that name only one side of a pair the article relates (the rest of a visit's report)."""
     data = lang_data(doc.lang_)
-    negations = set(data["negation"])
+    negations = frozenset(data["negation"])
+    # "halt cooperation" ends a partnership; "halt attacks" presupposes them (past conflicts count)
+    ended = negations | frozenset(data.get("cessation", ()))
     between = set(data["between"])
     _, mentions, _ = find_persons(doc)
     quotes = _quote_speakers(doc, mentions)
@@ -441,7 +444,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
                          for i in range(c.start, c.end)}
         topic_weights: dict[str, float] = {}
         for c in sent_cues:
-            if c.label_ in ("topic", "topic_weak") and not _negated(doc, c.start, negations) and c.start not in institutions \
+            if c.label_ in ("topic", "topic_weak") and not _negated(doc, c.start, ended) and c.start not in institutions \
                     and c.start not in named_places \
                     and not (c.start in meeting_words and c.end - 1 in meeting_words):
                 weight = 0.5 if c.label_ == "topic_weak" else 1.0
@@ -449,7 +452,8 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         topics = tuple(sorted(t for t, w in topic_weights.items() if w >= 1.0))
         weapons = [c.start for c in sent_cues if c.label_ == "topic" and c.kb_id_ == "defence"]
         events = [c for c in sent_cues if c.start not in institutions and (c.label_ == "relation" or (c.label_ == "relation_weak" and any(
-                  -5 <= w - c.start <= _weapon_reach(doc, c) for w in weapons))) and not _negated(doc, c.start, negations)
+                  -5 <= w - c.start <= _weapon_reach(doc, c) for w in weapons)))
+                  and not _negated(doc, c.start, negations if _event_type(c.kb_id_) == "conflict" else ended)
                   and not _denied(doc, c, data) and not _warns_that(doc, c, data) and not _lifted(doc, c, data)
                   and not _urged(doc, c, data) and not _alleged(doc, c, data)]
         # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
