@@ -100,7 +100,8 @@ RELATIONS = [
     # regions and cities are targets of strikes, not actors of their own
     ("uk", "Уночі Росія атакувала енергетичну інфраструктуру Київщини, Харківщини та Одещини.", {("RU", "UA", "conflict")}),
     ("en", "Israeli air strikes in southern Gaza killed at least 11 people overnight.", {("IL", "PS", "conflict")}),
-    ("en", "Zelensky met the Polish prime minister in Lviv on Friday.", set()),
+    ("en", "He met the Polish prime minister in Lviv on Friday.", set()),
+    ("en", "Zelensky met the Polish prime minister in Lviv on Friday.", {("PL", "UA", "cooperation")}),
     # "launched" is a strike only with a weapon beside it
     ("en", "Russia launched more than 400 drones and 30 missiles at Ukraine overnight.", {("RU", "UA", "conflict")}),
     ("en", "Japan and India launched a joint programme on solar energy.", {("IN", "JP", "cooperation")}),
@@ -294,6 +295,11 @@ def test_calls_to_halt_attacks_presuppose_them_while_halted_cooperation_is_none(
     assert {(r.a, r.b, r.type) for r in extract_relations(doc)} == {("IL", "SY", "conflict")}
     doc = load_pipeline("uk")("Угорщина призупинила співпрацю з Україною.")
     assert not {(r.a, r.b) for r in extract_relations(doc) if r.type == "cooperation"}
+
+
+def test_a_demonym_on_a_single_official_stands_for_its_state() -> None:
+    doc = load_pipeline("en")("An Omani diplomat traveled to Qatar on Monday.")
+    assert {(r.a, r.b, r.type) for r in extract_relations(doc)} == {("OM", "QA", "cooperation")}
 
 
 def test_who_is_left_out_of_a_meeting_is_no_party() -> None:
