@@ -98,7 +98,8 @@ def _read(doc: Doc) -> ArticleTopics:
     negations = set(data["negation"])
     noisy: set[int] = doc.user_data.get(NOISE_KEY, set())
     cues = [c for c in index.spans(doc, "kg_cue") if c.label_ in ("topic", "topic_weak")]
-    institutions = _institution_words(doc, data) if cues else set()
+    # (the relation rules' own set, computed once per Doc)
+    institutions = index.memo(doc, "institution_words", lambda: _institution_words(doc, data)) if cues else set()
     named_places = {i for group in ("kg_polity", "kg_place") for s in index.spans(doc, group) if len(s) > 1
                     for i in range(s.start, s.end)}
     talks = {i for c in index.spans(doc, "kg_cue") if c.label_ == "relation" and c.kb_id_ in ("meeting", "call")
@@ -238,10 +239,17 @@ def _threshold(model: dict[str, Any], lang: str) -> float | None:
     return limit.get(lang) if isinstance(limit, dict) else float(limit)
 
 
+def _folded(model: dict[str, Any]) -> tuple[list[tuple[str, float]], float]:
+    """A topic model with its scaler folded into the weights: [(feature, weight / scale), ...] and the intercept
+    (what :func:`probability` computes, in one pass over the features that weigh)."""
+    weights = [(n, w / s) for n, s, w in zip(model["features"], model["scale"], model["weights"]) if w]
+    return weights, model["intercept"] - sum(w * m / s for m, s, w in zip(model["mean"], model["scale"], model["weights"]))
+
+
 def _decide(doc: Doc, relations: list[RelationAssertion], model: dict[str, Any]) -> dict[Key, set[str]]:
     """Each pair's topics: the model's where it has one for the topic in the article's language, the rules'
     elsewhere."""
-    learned = {t: (m, limit) for t, m in model.get("topics", {}).items()
+    learned = {t: (_folded(m), limit) for t, m in model.get("topics", {}).items()
                if (limit := _threshold(m, doc.lang_)) is not None}
     chosen: dict[Key, set[str]] = defaultdict(set)
     for r in relations:
@@ -249,8 +257,9 @@ def _decide(doc: Doc, relations: list[RelationAssertion], model: dict[str, Any])
     if learned:
         for key, per_topic in topic_features(doc, relations, learned).items():
             for t, f in per_topic.items():
-                m, limit = learned[t]
-                if probability(m, f) >= limit:
+                (weights, intercept), limit = learned[t]
+                z = intercept + sum(w * f.get(n, 0.0) for n, w in weights)
+                if 1.0 / (1.0 + math.exp(-z)) >= limit:
                     chosen[key].add(t)
     return chosen
 
