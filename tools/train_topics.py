@@ -90,6 +90,7 @@ def main() -> int:
     parser.add_argument("--also", type=Path, action="append", default=None,
                         help="more gold folders to train on (default: the project's sets but its blind one)")
     parser.add_argument("--C", type=float, default=0.03, help="inverse regularisation strength")
+    parser.add_argument("--repeats", type=int, default=5, help="runs of 5-fold cross-validation, each split anew")
     parser.add_argument("--margin", type=float, default=0.01, help="F1 a topic's model must gain to be adopted")
     parser.add_argument("--min-positives", type=int, default=30, help="fewer true rows: the rules decide the topic")
     parser.add_argument("--project-weight", type=float, default=1.0,
@@ -124,52 +125,58 @@ def main() -> int:
     rules_all = np.array([r[7] for r in rows])
     set_of = np.array([r[0] for r in rows])
     lang_of = np.array([r[2] for r in rows])
-    groups_all = np.array([hash_id(f"{r[0]}/{r[1]}") for r in rows])
+    ids_of = [r[1] for r in rows]
     articles = sorted({(r[0], r[1]) for r in rows})
-    oof = np.zeros(len(rows))
     adopted: dict[str, Any] = {}
     per_topic_lines = []
-    decision = rules_all.copy()
+    repeats = args.repeats
+    # Out-of-fold figures pool ``repeats`` runs of 5-fold cross-validation, each with its own split of the articles
+    # (the counts of all runs added up): one split of a few hundred articles decides too much by chance.
+    decision = np.tile(rules_all, repeats)
     project = set_of != "real_dev"
     dev = set_of == "real_dev"
     for topic in TOPICS:
         m = topic_of == topic
-        x, y, groups = x_all[m], y_all[m], groups_all[m]
+        x, y = x_all[m], y_all[m]
         w = np.where(project[m], args.project_weight, 1.0)
         fit = w > 0
         if y[fit].sum() < args.min_positives or (~y[fit]).sum() < args.min_positives:
             per_topic_lines.append(f"  {topic:18s} {int(y.sum()):4d} true rows: rules")
             continue
-        scores = np.zeros(len(y))
-        for train, test in GroupKFold(n_splits=5).split(x, y, groups):
-            train = train[fit[train]]
-            scaler = StandardScaler().fit(x[train])
-            model = LogisticRegression(C=args.C, max_iter=2000).fit(scaler.transform(x[train]), y[train],
-                                                                     sample_weight=w[train])
-            scores[test] = model.predict_proba(scaler.transform(x[test]))[:, 1]
-        oof[m] = scores
-        rules = rules_all[m]
-        langs = lang_of[m]
+        runs = []
+        for k in range(repeats):
+            groups = np.array([hash_id(f"{k}/{set_of[i]}/{ids_of[i]}") for i in np.flatnonzero(m)])
+            scores = np.zeros(len(y))
+            for train, test in GroupKFold(n_splits=5).split(x, y, groups):
+                train = train[fit[train]]
+                scaler = StandardScaler().fit(x[train])
+                model = LogisticRegression(C=args.C, max_iter=2000).fit(scaler.transform(x[train]), y[train],
+                                                                         sample_weight=w[train])
+                scores[test] = model.predict_proba(scaler.transform(x[test]))[:, 1]
+            runs.append(scores)
+        scores = np.concatenate(runs)
+        y_r, rules, langs = np.tile(y, repeats), np.tile(rules_all[m], repeats), np.tile(lang_of[m], repeats)
+        fit_r, dev_r, project_r = np.tile(fit, repeats), np.tile(dev[m], repeats), np.tile(project[m], repeats)
         limits: dict[str, float | None] = {}
         lines = []
         for lang in ("uk", "en"):
             here = langs == lang
-            pool = (here if args.per_lang else np.ones(len(y), bool)) & fit
-            t = round(float(max(np.arange(0.1, 0.9, 0.02), key=lambda t: prf(*counts(scores >= t, y, pool))[2])), 2)
+            pool = (here if args.per_lang else np.ones(len(y_r), bool)) & fit_r
+            t = round(float(max(np.arange(0.1, 0.9, 0.02), key=lambda t: prf(*counts(scores >= t, y_r, pool))[2])), 2)
             pred = scores >= t
-            on_dev, on_project = dev[m] & here, project[m] & here
-            rule_dev, model_dev = prf(*counts(rules, y, on_dev))[2], prf(*counts(pred, y, on_dev))[2]
-            rule_prj, model_prj = prf(*counts(rules, y, on_project))[2], prf(*counts(pred, y, on_project))[2]
-            # (per language when --per-lang: a topic's model may beat the rules in one language only)
+            on_dev, on_project = dev_r & here, project_r & here
+            rule_dev, model_dev = prf(*counts(rules, y_r, on_dev))[2], prf(*counts(pred, y_r, on_dev))[2]
+            rule_prj, model_prj = prf(*counts(rules, y_r, on_project))[2], prf(*counts(pred, y_r, on_project))[2]
+            # (per language unless --one-threshold: a topic's model may beat the rules in one language only)
             adopt = model_dev > rule_dev + args.margin and model_prj >= rule_prj - args.margin
             limits[lang] = t if adopt else None
             if adopt:
-                decision[m & (lang_of == lang)] = pred[here]
+                decision[np.tile(m & (lang_of == lang), repeats)] = pred[here]
             lines.append(f"{lang} {t:.2f}: real dev rules {rule_dev:.3f} model {model_dev:.3f}, project sets rules "
                          f"{rule_prj:.3f} model {model_prj:.3f} -> {'model' if adopt else 'rules'}")
         if not args.per_lang and None in limits.values():
             limits = dict.fromkeys(limits)  # (one threshold: adopted in both languages or in neither)
-            decision[m] = rules
+            decision[np.tile(m, repeats)] = rules
         per_topic_lines.append(f"  {topic:18s} {int(y.sum()):4d} true rows | " + " | ".join(lines))
         if any(v is not None for v in limits.values()):
             scaler = StandardScaler().fit(x[fit])
@@ -186,11 +193,11 @@ def main() -> int:
     print("conditional topic F1 (topics of the gold pairs the pipeline keeps), rules vs adopted models, out-of-fold:")
     for s in sets:
         for lang in ("uk", "en"):
-            mask = (set_of == s) & (lang_of == lang)
+            mask = np.tile((set_of == s) & (lang_of == lang), repeats)
             if not mask.any():
                 continue
-            rp, rr, rf = prf(*counts(rules_all, y_all, mask))
-            mp, mr, mf = prf(*counts(decision, y_all, mask))
+            rp, rr, rf = prf(*counts(np.tile(rules_all, repeats), np.tile(y_all, repeats), mask))
+            mp, mr, mf = prf(*counts(decision, np.tile(y_all, repeats), mask))
             figures.setdefault(s, {})[lang] = {"rules_f1": round(rf, 3), "model_f1": round(mf, 3),
                                                "model_precision": round(mp, 3), "model_recall": round(mr, 3)}
             print(f"  {s:9s} {lang} rules P {rp:.3f} R {rr:.3f} F1 {rf:.3f} | models P {mp:.3f} R {mr:.3f} "
@@ -199,8 +206,9 @@ def main() -> int:
         for lang in ("uk", "en"):
             print(f"{s} {lang}: topic, rules tp/fp/fn, models tp/fp/fn (out-of-fold)")
             for topic in TOPICS:
-                mask = (set_of == s) & (lang_of == lang) & (topic_of == topic)
-                r, d = counts(rules_all, y_all, mask), counts(decision, y_all, mask)
+                mask = np.tile((set_of == s) & (lang_of == lang) & (topic_of == topic), repeats)
+                r = counts(np.tile(rules_all, repeats), np.tile(y_all, repeats), mask)
+                d = counts(decision, np.tile(y_all, repeats), mask)
                 if r != d:
                     print(f"  {topic:18s} {r[0]:3d} {r[1]:3d} {r[2]:3d} | {d[0]:3d} {d[1]:3d} {d[2]:3d}")
     if args.dry_run:
@@ -213,7 +221,7 @@ def main() -> int:
         "topics": adopted,
         "trained_on": {"folders": [str(p.resolve().relative_to(ROOT)) for p in folders], "articles": len(articles),
                        "rows": len(rows), "ids_sha256": hashlib.sha256(" ".join(ids).encode()).hexdigest(),
-                       "C": args.C, "margin": args.margin, "min_positives": args.min_positives,
+                       "C": args.C, "margin": args.margin, "repeats": args.repeats, "min_positives": args.min_positives,
                        "scikit_learn": sklearn.__version__},
         "cross_validation": figures,
     }
