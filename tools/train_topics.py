@@ -98,6 +98,7 @@ def main() -> int:
     parser.add_argument("--one-threshold", dest="per_lang", action="store_false",
                         help="one threshold per topic for both languages, adopted in both or neither (default: per "
                              "language, each adopted where it beats the rules in that language)")
+    parser.add_argument("--output", type=Path, default=MODEL_PATH, help="where to write the model")
     parser.add_argument("--cache", type=Path, help="keep the rows read in this JSON file and reuse them (experiments)")
     parser.add_argument("--explain", action="append", default=[], help="a set whose per-topic figures to print")
     parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
@@ -128,6 +129,7 @@ def main() -> int:
     ids_of = [r[1] for r in rows]
     articles = sorted({(r[0], r[1]) for r in rows})
     adopted: dict[str, Any] = {}
+    per_topic_cv: dict[str, dict[str, dict[str, Any]]] = {}
     per_topic_lines = []
     repeats = args.repeats
     # Out-of-fold figures pool ``repeats`` runs of 5-fold cross-validation, each with its own split of the articles
@@ -170,12 +172,17 @@ def main() -> int:
             # (per language unless --one-threshold: a topic's model may beat the rules in one language only)
             adopt = model_dev > rule_dev + args.margin and model_prj >= rule_prj - args.margin
             limits[lang] = t if adopt else None
+            per_topic_cv.setdefault(topic, {})[lang] = {
+                "threshold": t, "rules_f1_real_dev": round(rule_dev, 3), "model_f1_real_dev": round(model_dev, 3),
+                "rules_f1_project": round(rule_prj, 3), "model_f1_project": round(model_prj, 3), "adopted": bool(adopt)}
             if adopt:
                 decision[np.tile(m & (lang_of == lang), repeats)] = pred[here]
             lines.append(f"{lang} {t:.2f}: real dev rules {rule_dev:.3f} model {model_dev:.3f}, project sets rules "
                          f"{rule_prj:.3f} model {model_prj:.3f} -> {'model' if adopt else 'rules'}")
         if not args.per_lang and None in limits.values():
             limits = dict.fromkeys(limits)  # (one threshold: adopted in both languages or in neither)
+            for lang in limits:
+                per_topic_cv[topic][lang]["adopted"] = False
             decision[np.tile(m, repeats)] = rules
         per_topic_lines.append(f"  {topic:18s} {int(y.sum()):4d} true rows | " + " | ".join(lines))
         if any(v is not None for v in limits.values()):
@@ -224,10 +231,11 @@ def main() -> int:
                        "C": args.C, "margin": args.margin, "repeats": args.repeats, "min_positives": args.min_positives,
                        "scikit_learn": sklearn.__version__},
         "cross_validation": figures,
+        "cross_validation_per_topic": per_topic_cv,
     }
-    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    MODEL_PATH.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {MODEL_PATH.relative_to(ROOT)}: models for {', '.join(adopted) or 'no topic'}")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.output}: models for {', '.join(adopted) or 'no topic'}")
     return 0
 
 
