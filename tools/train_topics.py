@@ -9,9 +9,12 @@ wars named by one side); every ``(a, b, type)`` it keeps that the gold also has 
 topic the pair gets one row: the features of :func:`kg.extract.topics.topic_features`, labelled true when the
 gold gives the pair that topic (pairs the gold lacks teach nothing about topics). One logistic regression per
 topic (scikit-learn, lbfgs: deterministic) is cross-validated with 5 folds grouped by article; the decision
-threshold of a topic is the one that maximises that topic's out-of-fold F1. A topic's model is adopted only where
+threshold of a topic, per language, maximises its out-of-fold F1 in that language. A topic's model is adopted only where
 its out-of-fold F1 on the real dev part beats the rules' F1 for that topic (by --margin) without costing the
-project's sets more than --margin; the other topics keep the rules' decision. Printed: conditional topic
+project's sets more than --tolerance, each language on its own; the other topics keep the rules' decision there.
+(The project's sets were annotated before the real-news rules settled that strikes and wars are about defence: a
+topic may lose a little on them where real news gains much.) Out-of-fold figures pool --repeats runs of 5-fold
+cross-validation, each with its own split of the articles. Printed: conditional topic
 precision / recall / F1 (topics scored on the pairs the gold has) of the rules and of the adopted models,
 out-of-fold, per set and language, and per topic.
 """
@@ -92,6 +95,8 @@ def main() -> int:
     parser.add_argument("--C", type=float, default=0.03, help="inverse regularisation strength")
     parser.add_argument("--repeats", type=int, default=5, help="runs of 5-fold cross-validation, each split anew")
     parser.add_argument("--margin", type=float, default=0.01, help="F1 a topic's model must gain to be adopted")
+    parser.add_argument("--tolerance", type=float, default=0.05,
+                        help="F1 a topic's model may lose on the project's sets and still be adopted")
     parser.add_argument("--min-positives", type=int, default=30, help="fewer true rows: the rules decide the topic")
     parser.add_argument("--project-weight", type=float, default=1.0,
                         help="weight of the project's sets' rows against the real dev part's (0: real news alone)")
@@ -170,7 +175,7 @@ def main() -> int:
             rule_dev, model_dev = prf(*counts(rules, y_r, on_dev))[2], prf(*counts(pred, y_r, on_dev))[2]
             rule_prj, model_prj = prf(*counts(rules, y_r, on_project))[2], prf(*counts(pred, y_r, on_project))[2]
             # (per language unless --one-threshold: a topic's model may beat the rules in one language only)
-            adopt = model_dev > rule_dev + args.margin and model_prj >= rule_prj - args.margin
+            adopt = model_dev > rule_dev + args.margin and model_prj >= rule_prj - args.tolerance
             limits[lang] = t if adopt else None
             per_topic_cv.setdefault(topic, {})[lang] = {
                 "threshold": t, "rules_f1_real_dev": round(rule_dev, 3), "model_f1_real_dev": round(model_dev, 3),
@@ -228,7 +233,7 @@ def main() -> int:
         "topics": adopted,
         "trained_on": {"folders": [str(p.resolve().relative_to(ROOT)) for p in folders], "articles": len(articles),
                        "rows": len(rows), "ids_sha256": hashlib.sha256(" ".join(ids).encode()).hexdigest(),
-                       "C": args.C, "margin": args.margin, "repeats": args.repeats, "min_positives": args.min_positives,
+                       "C": args.C, "margin": args.margin, "tolerance": args.tolerance, "repeats": args.repeats, "min_positives": args.min_positives,
                        "scikit_learn": sklearn.__version__},
         "cross_validation": figures,
         "cross_validation_per_topic": per_topic_cv,
