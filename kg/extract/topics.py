@@ -134,6 +134,23 @@ def _strong(w: float) -> float:
     return 1.0 if w >= 1.0 else 0.0
 
 
+def _add_up(weights: tuple[dict[str, float], ...], sentences: Iterable[int]
+            ) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
+    """Over some sentences, each topic's summed cue weight, its largest weight in one sentence, and the number of
+    sentences where it has a whole cue."""
+    total: dict[str, float] = defaultdict(float)
+    largest: dict[str, float] = {}
+    whole: dict[str, int] = defaultdict(int)
+    for j in sentences:
+        for t, w in weights[j].items():
+            total[t] += w
+            if w > largest.get(t, 0.0):
+                largest[t] = w
+            if w >= 1.0:
+                whole[t] += 1
+    return total, largest, whole
+
+
 def topic_features(doc: Doc, relations: Iterable[RelationAssertion],
                    topics: Iterable[str] | None = None) -> dict[Key, dict[str, dict[str, float]]]:
     """For each ``(a, b, type)`` of the article and each topic: the features the topic models read, by name."""
@@ -181,27 +198,34 @@ def topic_features(doc: Doc, relations: Iterable[RelationAssertion],
         for e in ("meeting", "call", "visit", "agreement", "aid", "support", "cooperation", "thanks", "attack",
                   "conflict", "sanction", "expulsion", "protest", "summons", "tariff", "clash"):
             base[f"event_{e}"] = float(e in events)
+        # each topic's cue weight summed (or at its largest) over the sentences of each kind, in one pass each
+        own_sum, own_max, own_n = _add_up(art.weights, own)
+        raw_sum = _add_up(art.raw, own)[0]
+        both_sum, side_sum, bare_sum = (_add_up(art.weights, js)[0] for js in (both, side, bare_near))
+        lead_sum = _add_up(art.weights, range(min(3, n_sents)))[0]
+        others_max = _add_up(art.weights, others)[1]
+        headline = art.weights[0] if n_sents else {}
         per_topic: dict[str, dict[str, float]] = {}
         for t in wanted:
-            own_w = [art.weights[s].get(t, 0.0) for s in own]
+            largest = own_max.get(t, 0.0)
             f = dict(base)
             f.update({
                 "rule": float(t in rule_event or t in rule_context or any(t in r.topics for r in found)),
                 "rule_event": float(t in rule_event),
                 "rule_context": float(t in rule_context and t not in rule_event),
                 "implied": float(t in implied),
-                "own": math.log1p(sum(own_w)),
-                "own_strong": _strong(max(own_w, default=0.0)),
-                "own_raw": math.log1p(sum(art.raw[s].get(t, 0.0) for s in own)),
-                "headline_side": float(headline_sides and art.weights[0].get(t, 0.0) >= 1.0),
-                "own_weak_only": float(0 < max(own_w, default=0.0) < 1.0),
-                "own_share": sum(w >= 1.0 for w in own_w) / max(len(own_w), 1),
-                "both": math.log1p(sum(art.weights[j].get(t, 0.0) for j in both)),
-                "side": math.log1p(sum(art.weights[j].get(t, 0.0) for j in side)),
-                "near_bare": math.log1p(sum(art.weights[j].get(t, 0.0) for j in bare_near)),
-                "headline": _strong(art.weights[0].get(t, 0.0)) if n_sents else 0.0,
-                "lead": _strong(sum(art.weights[j].get(t, 0.0) for j in range(min(3, n_sents)))),
-                "others": _strong(max((art.weights[j].get(t, 0.0) for j in others), default=0.0)),
+                "own": math.log1p(own_sum.get(t, 0.0)),
+                "own_strong": _strong(largest),
+                "own_raw": math.log1p(raw_sum.get(t, 0.0)),
+                "headline_side": float(headline_sides and headline.get(t, 0.0) >= 1.0),
+                "own_weak_only": float(0 < largest < 1.0),
+                "own_share": own_n.get(t, 0) / max(len(own), 1),
+                "both": math.log1p(both_sum.get(t, 0.0)),
+                "side": math.log1p(side_sum.get(t, 0.0)),
+                "near_bare": math.log1p(bare_sum.get(t, 0.0)),
+                "headline": _strong(headline.get(t, 0.0)),
+                "lead": _strong(lead_sum.get(t, 0.0)),
+                "others": _strong(others_max.get(t, 0.0)),
                 "article": math.log1p(art.total.get(t, 0.0)),
                 "share": art.total.get(t, 0.0) / total_all,
                 "top": float(top > 0 and art.total.get(t, 0.0) == top),
