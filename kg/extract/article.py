@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from kg.extract.decide import decide_relations
 from kg.extract.records import RelationAssertion
 from kg.extract.relations import extract_relations
+from kg.extract.topics import assign_topics
 from kg.extract.wars import implied_wars
 
 __all__ = ["relations_of"]
@@ -23,4 +24,4 @@ def relations_of(doc: Doc) -> list[RelationAssertion]:
     """The article's relations: the rules propose (sentence by sentence), the shipped model decides which pairs the
     article states (:mod:`kg.extract.decide`), and wars named by one side add their conflict (:mod:`kg.extract.wars`)."""
     kept = decide_relations(doc, list(extract_relations(doc)))
-    return kept + list(implied_wars(doc, kept))
+    return assign_topics(doc, kept + list(implied_wars(doc, kept)))

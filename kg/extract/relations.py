@@ -420,7 +420,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
 
     halves: dict[str, list[tuple[str, Span, Span, tuple[str, ...], str]]] = {"agent": [], "target": []}
     noisy: set[int] = doc.user_data.get(NOISE_KEY, set())
-    institutions = _institution_words(doc, data)
+    institutions = index.memo(doc, "institution_words", lambda: _institution_words(doc, data))  # (topics.py too)
     # ("Port Moresby", "Port Sudan": a topic word inside a place's name names no topic)
     named_places = {i for group in ("kg_polity", "kg_place") for s in index.spans(doc, group) if len(s) > 1
                     for i in range(s.start, s.end)}
