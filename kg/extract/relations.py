@@ -113,7 +113,7 @@ def _urged(doc: Doc, cue: Span, data: dict) -> bool:
     """"Qatar and Turkey urge talks", "закликали до переговорів": talks someone urges are others' talks, not theirs."""
     if cue.kb_id_ not in ("meeting", "call"):
         return False
-    return _preceded_by(doc, cue, data.get("advocacy_words", ()), 3)
+    return _preceded_by(doc, cue, data.get("advocacy_words", ()), 4)  # ("called for an emergency meeting")
 
 
 def _alleged(doc: Doc, cue: Span, data: dict) -> bool:
@@ -238,6 +238,30 @@ def _organisation_as_attribute(doc: Doc, span: Span, data: dict) -> bool:
         return True
     role = index.role_starting_at(doc, span.end)
     return role is not None and span.start >= 2 and doc[span.start - 1].text in ("'s", "’s")
+
+
+def _without_discussed(doc: Doc, actors: list[Actor], events: list[Span], data: dict) -> list[Actor]:
+    """The actors less what a talk is about ("Macron and Scholz discussed Ukraine", "they discussed Syria, Gaza and
+    ...", "обговорили Сирію"): a polity right after "discussed" is its subject matter, not a party to the talk."""
+    words = set(data.get("discussion_words", ()))
+    if not words:
+        return actors
+    talks = [c for c in events if c.kb_id_ == "meeting" and (lookup_key(c.text) in words or set(doc[c.start]._.lemmas) & words)]
+    if not talks:
+        return actors
+    dropped: set[int] = set()
+    for group in _groups(doc, actors):
+        if any(0 <= group[0].index - c.end <= 1 and not group[0].implicit for c in talks):
+            dropped.update(a.index for a in group)
+    kept = [a for a in actors if a.index not in dropped]
+    return kept if len({a.code for a in kept}) >= 2 else actors
+
+
+def _names_un_organ(doc: Doc, actor: Actor, data: dict) -> bool:
+    """The UN named as one of its organs ("the U.N. Security Council", "Ради Безпеки ООН")."""
+    end = actor.end if actor.end > 0 else actor.index + 1
+    around = " ".join(_index.keys(doc)[max(0, actor.index - 3):min(len(doc), end + 3)])
+    return any(organ in around for organ in data.get("un_organs", ()))
 
 
 def _groups(doc: Doc, actors: list[Actor]) -> list[list[Actor]]:
@@ -378,6 +402,11 @@ def _demonym_is_actor(doc: Doc, actor: Actor, data: dict) -> bool:
     for tok in doc[end:end + 2]:
         if set(tok._.lemmas) & nouns or lookup_key(tok.text) in nouns:
             return True
+        role = index.role_starting_at(doc, tok.i)
+        if role is not None and all(index.polity_at(doc, j) is None for j in range(role.start, role.end + 2)):
+            # "the German chancellor", "японський прем'єр": an office held for that state (not "a Lithuanian
+            # member of the European Parliament": an office of another polity)
+            return True
     return False
 
 
@@ -456,6 +485,10 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
                   and not _negated(doc, c.start, negations if _event_type(c.kb_id_) == "conflict" else ended)
                   and not _denied(doc, c, data) and not _warns_that(doc, c, data) and not _lifted(doc, c, data)
                   and not _urged(doc, c, data) and not _alleged(doc, c, data)]
+        # "efforts to end the Ukraine conflict": a conflict someone works to end is others' unless the words name
+        # its agent ("halting Israel's attacks on Syria")
+        events = [c for c in events if _event_type(c.kb_id_) != "conflict" or not _negated(doc, c.start, ended)
+                  or _negated(doc, c.start, negations) or _agent_on(doc, actors, c) is not None]
         # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
         # they are no event between the sentence's other actors.
         war_words = [c for c in events if c.kb_id_ in _WAR_WORDS]
@@ -475,6 +508,11 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         events = [c for c in events if c.kb_id_ != "aid" or not any(
             c.end <= p.start <= c.end + 2 and p.kb_id_ in ("protest", "summons") for p in events)]
         actors = _without_alleged_parties(doc, sent, actors, data)
+        if not any(c.kb_id_ == "sanction" for c in events):
+            # "told an emergency meeting of the UN Security Council": addressing the UN's organs is no relation
+            # with the UN (its sanctions are: "the Security Council imposed sanctions on ...")
+            actors = [a for a in actors if not (a.code == "UN" and _names_un_organ(doc, a, data))]
+        actors = _without_discussed(doc, actors, events, data)
         conflict_words = [c for c in events if _event_type(c.kb_id_) == "conflict"]
         hostile = _hostile_pairs(doc, sent, actors, data)
         actors = [a for a in actors if a.kind != "demonym" or _demonym_is_actor(doc, a, data)
