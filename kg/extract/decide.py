@@ -25,15 +25,17 @@ import bisect
 import functools
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extract import index
 from kg.extract.records import RelationAssertion
+from kg.extract.wars import listed_wars
 
 __all__ = ["EVENTS", "pair_features", "decide_relations", "load_model", "MODEL_PATH"]
 
@@ -45,6 +47,7 @@ EVENTS = ("meeting", "call", "visit", "agreement", "aid", "support", "cooperatio
           "sanction", "expulsion", "protest", "summons", "tariff", "clash", "context")
 
 Key = tuple[str, str, str]
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def pair_features(doc: Doc, relations: Iterable[RelationAssertion]) -> dict[Key, dict[str, float]]:
@@ -59,6 +62,7 @@ def pair_features(doc: Doc, relations: Iterable[RelationAssertion]) -> dict[Key,
     for sent in doc.sents:
         starts.append(sent.start_char)
         worded += any(t.is_alpha for t in sent)
+    polity_starts = [span.start_char for span in index.spans(doc, "kg_polity")]
     n_sents = max(worded, 1)
     polities = list(index.spans(doc, "kg_polity"))
     mentions = Counter(span.kb_id_ for span in polities)
@@ -68,6 +72,7 @@ def pair_features(doc: Doc, relations: Iterable[RelationAssertion]) -> dict[Key,
     for span in polities:
         sent_codes[doc[index.sent_bounds(doc, span.start)[0]].idx].add(span.kb_id_)
     pairs_in_article = len({(a, b) for a, b, _ in grouped})
+    wars = set(listed_wars())
     out: dict[Key, dict[str, float]] = {}
     for key, found in grouped.items():
         a, b, kind = key
@@ -99,11 +104,32 @@ def pair_features(doc: Doc, relations: Iterable[RelationAssertion]) -> dict[Key,
             "length": math.log1p(n_sents),
             "uk": float(doc.lang_ == "uk"),
             "organisation": float(bool({a, b} & {"EU", "NATO", "UN"})),
+            # two sides of a listed war: "cooperation" between them is rarer than words of talks suggest
+            "war_pair": float((a, b) in wars),
+            "war_pair_cooperation": float((a, b) in wars and kind == "cooperation"),
         }
+        # background: every evidence sentence dates itself ("In 2020, Washington imposed ...")
+        f["dated"] = float(all(_YEAR.search(r.evidence.sentence) for r in events))
+        f["late_in_long"] = f["position"] * f["length"]  # far down a long story: background more often
+        spread = [_sides_apart(doc, polities, polity_starts, r) for r in events]
+        f["sides_apart"] = math.log1p(min(spread))  # tokens between the two sides in the closest evidence
+        f["sides_far"] = float(min(spread) > 12)
         for event in EVENTS:
             f[f"event_{event}"] = float(any(r.event == event for r in found))
         out[key] = f
     return out
+
+
+def _sides_apart(doc: Doc, polities: list[Span], polity_starts: list[int], r: RelationAssertion) -> int:
+    """Tokens between the closest mentions of the two sides in the evidence sentence (a large number when one side
+    is implied: named by a person, "the two sides", a sentence before)."""
+    lo = bisect.bisect_left(polity_starts, r.evidence.start)
+    hi = bisect.bisect_left(polity_starts, r.evidence.end)
+    side_a = [span for span in polities[lo:hi] if span.kb_id_ == r.a]
+    side_b = [span for span in polities[lo:hi] if span.kb_id_ == r.b]
+    if not side_a or not side_b:
+        return 40
+    return min(max(y.start - x.end, x.start - y.end, 0) for x in side_a for y in side_b)
 
 
 def _sentence_number(starts: list[int], char: int) -> int:

@@ -26,7 +26,7 @@ from kg.extract.records import Evidence, RelationAssertion
 from kg.extract.relations import _negated  # the relation rules' own reading of negation
 from kg.nlp.morph import lang_data
 
-__all__ = ["implied_wars"]
+__all__ = ["implied_wars", "listed_wars"]
 
 _DATA = Path(__file__).resolve().parent / "data" / "wars.json"
 # Cue kinds that name fighting itself (not sanctions or protests, which have their own parties).
@@ -35,7 +35,8 @@ _REACH = 4  # tokens between the war word and the side it names
 
 
 @functools.cache
-def _wars() -> tuple[tuple[str, str], ...]:
+def listed_wars() -> tuple[tuple[str, str], ...]:
+    """The sides of each listed war, as ordered pairs of polity codes."""
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     return tuple(tuple(sorted(w["sides"])) for w in data["wars"])  # type: ignore[misc]
 
@@ -46,8 +47,8 @@ def implied_wars(doc: Doc, found: list[RelationAssertion]) -> Iterator[RelationA
     related = {(r.a, r.b) for r in found if r.type == "conflict"}
     polities = list(index.spans(doc, "kg_polity"))
     named = {span.kb_id_ for span in polities}
-    negations = set(lang_data(doc.lang_)["negation"])
-    for a, b in _wars():
+    negations = frozenset(lang_data(doc.lang_)["negation"])
+    for a, b in listed_wars():
         if (a, b) in related or not {a, b} <= named:
             continue
         for cue in index.spans(doc, "kg_cue"):
