@@ -78,7 +78,7 @@ def _lemma_sets(doc: Doc) -> list[frozenset[str]]:
 def having(doc: Doc, words: frozenset[str] | set[str]) -> list[int]:
     """Indexes of the tokens whose key or one of whose lemmas is among ``words``, in order (cached per word set)."""
     cache = _cache(doc)
-    name = "having:" + "|".join(sorted(words))
+    name = ("having", words if isinstance(words, frozenset) else frozenset(words))  # (a frozenset keeps its hash)
     if name not in cache:
         ks, lemmas = keys(doc), _lemma_sets(doc)
         cache[name] = [i for i in range(len(doc)) if ks[i] in words or not lemmas[i].isdisjoint(words)]

@@ -10,6 +10,7 @@ paired in conflict with the subject of the sentence.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -122,17 +123,21 @@ def _alleged(doc: Doc, cue: Span, data: dict) -> bool:
     return _preceded_by(doc, cue, data.get("accusation_words", ()), 8, within_phrase=True)
 
 
+def _words_in(doc: Doc, sent: Span, words: frozenset[str]) -> list[int]:
+    """The tokens of the sentence that are one of ``words`` by form or lemma (from the per-Doc index)."""
+    found = _index.having(doc, words)
+    return found[bisect.bisect_left(found, sent.start):bisect.bisect_left(found, sent.end)]
+
+
 _ALLEGATION_REACH = 6  # words after "of" / "у" that name the alleged act
 
 
 def _without_alleged_parties(doc: Doc, sent: Span, actors: list[Actor], data: dict) -> list[Actor]:
     """The actors less those inside what someone is accused of ("accused Lithuania of attacking Poland",
     "звинуватив Вільнюс у нападі на Варшаву"): the accuser and the accused are the parties, not the alleged act's."""
-    words = set(data.get("accusation_words", ()))
+    words = frozenset(data.get("accusation_words", ()))
     content = set(data.get("accusation_content", ()))
-    for i in range(sent.start, sent.end):
-        if not (set(doc[i]._.lemmas) & words or lookup_key(doc[i].text) in words):
-            continue
+    for i in _words_in(doc, sent, words):
         accused = next((a for a in actors if a.index > i), None)
         if accused is None:
             return actors
@@ -646,14 +651,12 @@ def _mediated(doc: Doc, sent: Span, actors: list[Actor], polities: list[Span],
     """A mediator cooperates with each side it mediates between ("an exchange mediated by Turkey", "Qatar-brokered
     talks", "за посередництва ОАЕ"): the mediators are the polities on the mediation word, the sides the
     sentence's other parties (demonyms included: "the return of the Russian soldiers")."""
-    words = set(data.get("mediation_words", ()))
+    words = frozenset(data.get("mediation_words", ()))
     if not words:
         return {}
     links = set(data.get("of", ())) | set(data.get("agent_markers", ())) | set(data.get("from_prepositions", ())) | {"the"}
     out: dict[tuple[str, str], tuple[str, Span]] = {}
-    for i in range(sent.start, sent.end):
-        if not (set(doc[i]._.lemmas) & words or lookup_key(doc[i].text) in words):
-            continue
+    for i in _words_in(doc, sent, words):
         mediators = _mediators(doc, sent, i, links)
         if not mediators:
             continue
