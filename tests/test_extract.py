@@ -341,6 +341,13 @@ def test_a_conflict_others_work_to_end_is_not_theirs() -> None:
     assert not {(r.a, r.b) for r in extract_relations(doc) if r.type == "conflict"}
 
 
+def test_a_meeting_of_two_states_officials_named_after_it() -> None:
+    doc = load_pipeline("uk")("У Києві відбулася зустріч міністрів закордонних справ України та Польщі.")
+    assert {(r.a, r.b, r.type) for r in extract_relations(doc)} == {("PL", "UA", "cooperation")}
+    doc = load_pipeline("uk")("Прем'єр Пакистану прибув до Баку після візиту до Туреччини та Ірану.")
+    assert ("IR", "TR") not in {(r.a, r.b) for r in extract_relations(doc)}
+
+
 def test_who_is_left_out_of_a_meeting_is_no_party() -> None:
     for lang, text in (("uk", "Макрон і Шольц домовилися про зустріч у Парижі без Путіна."),
                        ("en", "France and Germany agreed to meet in Paris without Russia.")):

@@ -981,7 +981,12 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
     for cue in [c for c in events if c.kb_id_ in _RECIPROCAL and doc.lang_ != "en"]:
         for group in groups:
             codes = list(dict.fromkeys(a.code for a in group))
-            if len(codes) == 2 and (0 < group[0].index - cue.end + 1 <= 2) and group is not groups[0]:
+            # (the officials' title may stand between: "зустріч міністрів закордонних справ України та Польщі")
+            titled = (cue.end < group[0].index and (role := index.role_starting_at(doc, cue.end)) is not None
+                      and role.end == group[0].index)
+            # (a list right after a visit is where it goes: "після візиту до Туреччини та Ірану")
+            if len(codes) == 2 and (0 < group[0].index - cue.end + 1 <= 2 or titled) and (
+                    group is not groups[0] or (cue.end <= group[0].index and cue.kb_id_ != "visit")):
                 add(codes[0], codes[1], group[0].index)
                 argument_groups.append(group)
     groups = [g for g in groups if not any(g is a for a in argument_groups)] or groups
