@@ -366,3 +366,28 @@ def test_partners_lists_every_topic_of_a_pair(seed_graph) -> None:  # type: igno
     topics = rows[("JP", "UA", "cooperation")]["topics"].split(", ")
     assert {"defence", "energy", "humanitarian", "cyber"} <= set(topics)
     assert "-" not in topics and "" not in topics
+
+
+def _noise_words(lang: str, text: str) -> set[str]:
+    return {t.text for t in load_pipeline(lang)(text) if t._.noise}
+
+
+def test_an_advert_slot_is_noise_but_heads_no_list() -> None:
+    # a lone "Advertisement" is noise itself; the paragraph under it is the article's
+    text = "Advertisement\nForeign Minister Anna Kovalenko met the Polish president in Warsaw."
+    assert _noise_words("en", text) == {"Advertisement"}
+    assert _noise_words("uk", "Реклама\nМіністр закордонних справ Анна Коваленко прибула до Варшави.") == {"Реклама"}
+    # "Read more:" alone on its line heads a list of other stories: those lines are noise up to the blank line
+    listed = _noise_words("en", "Read more:\nFrance and Germany agree on tanks\n\nThe talks went on.")
+    assert "Germany" in listed and "talks" not in listed
+
+
+def test_a_paragraph_quoting_a_bar_is_prose_not_a_menu() -> None:
+    menu = "Published: 3 May 2024 | Updated: 3 May 2024 | Print"
+    assert "Published" in _noise_words("en", menu)
+    paragraph = ("The talks began on Monday in Geneva and went on late into the night, officials said, while the "
+                 "delegations met separately in two hotels on the lake and their advisers exchanged drafts of the text "
+                 "until dawn. Get the app: Store one | Store two The Foreign Minister of Norway, Ola "
+                 "Berg, said the two sides had agreed to meet again, and that a text on prisoners and on the return "
+                 "of children would be ready before the summit")
+    assert not _noise_words("en", paragraph)

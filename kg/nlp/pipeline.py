@@ -121,11 +121,30 @@ def _noise_prefixes(lang: str) -> tuple[str, ...]:
     return tuple(p.lower() for p in lang_data(lang)["noise_line_prefixes"])
 
 
+@functools.cache
+def _list_headers(lang: str) -> frozenset[str]:
+    """Noise prefixes that head a list when alone on their line ("Читайте також:"); a lone advert slot or share
+    button ("Advertisement", "Реклама") heads nothing: the article goes on under it."""
+    markers = {m.lower() for m in lang_data(lang).get("noise_markers", ())}
+    return frozenset(p.rstrip(":").strip() for p in _noise_prefixes(lang) if p not in markers)
+
+
+#: the longest part between bars of a menu, byline or caption line ("Published: ... | Updated: ..."); a paragraph
+#: that quotes a bar among its sentences is prose
+_MENU_PART_MAX = 200
+
+
+def _menu_line(line: str) -> bool:
+    return " | " in line and not line.rstrip().endswith((".", "»", "\"")) and \
+        max(len(part) for part in line.split(" | ")) <= _MENU_PART_MAX
+
+
 @Language.component("kg_noise", assigns=["token._.noise"])
 def kg_noise(doc: Doc) -> Doc:
     """Page noise: lines that start with "Читайте також", "Read more:", "Tags:", captions...; a line that is
     only such a prefix ("Читайте також:") makes the lines under it noise too, up to the next blank line."""
     prefixes = _noise_prefixes(doc.lang_)
+    headers = _list_headers(doc.lang_)
     text = doc.text
     lowered = text.lower()
     if " | " not in text and not any(p in lowered for p in prefixes):
@@ -138,8 +157,8 @@ def kg_noise(doc: Doc) -> Doc:
         line = text[line_start:line_end].strip().lower()
         if not line:
             block = False
-        elif line.startswith(prefixes) or block or (" | " in line and not line.rstrip().endswith((".", "»", "\""))):
-            if line.rstrip(":").strip() in {p.rstrip(":").strip() for p in prefixes}:
+        elif line.startswith(prefixes) or block or _menu_line(line):
+            if line.rstrip(":").strip() in headers:
                 block = True
             span = doc.char_span(line_start, line_end, alignment_mode="expand")
             if span is not None:
