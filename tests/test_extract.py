@@ -76,6 +76,8 @@ ROLES = [
     ("uk", "Уповноважений Президента України з питань санкційної політики Владислав Власюк заявив про це.",
      {("Владислав Власюк", "other_official", "UA")}),
     ("uk", "Султан Оману Гайсам бен Тарік прийняв делегацію.", {("Гайсам бен Тарік", "monarch", "OM")}),
+    # British spelling of the alliance's name
+    ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence
     ("uk", "Вона зустрілася з міністром закордонних справ Китаю Ван І. Розмова була складною.",
      {("Ван І", "foreign_minister", "CN")}),
