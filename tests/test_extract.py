@@ -76,6 +76,17 @@ ROLES = [
     ("uk", "Уповноважений Президента України з питань санкційної політики Владислав Власюк заявив про це.",
      {("Владислав Власюк", "other_official", "UA")}),
     ("uk", "Султан Оману Гайсам бен Тарік прийняв делегацію.", {("Гайсам бен Тарік", "monarch", "OM")}),
+    # formal and national titles of common offices
+    ("en", "Talks were held with the President of the Council of Ministers of Italy Marco Bellini.",
+     {("Marco Bellini", "prime_minister", "IT")}),
+    ("en", "Secretary of Foreign Affairs of the Philippines Ramon Cruz arrived.", {("Ramon Cruz", "foreign_minister", "PH")}),
+    ("en", "US Trade Representative Ellen Marsh met the delegation.", {("Ellen Marsh", "minister", "US")}),
+    ("en", "Indian High Commissioner to Kenya Ravi Menon was summoned.", {("Ravi Menon", "ambassador", "IN")}),
+    ("en", "Iran's supreme leader, Ayatollah Reza Karimi, spoke.", {("Reza Karimi", "other_official", "IR")}),
+    ("en", "Chinese Defence Attaché Colonel Li Wen attended.", {("Li Wen", "other_official", "CN")}),
+    ("en", "Pakistan's Chief of the Army Staff Tariq Mahmood was present.", {("Tariq Mahmood", "military_commander", "PK")}),
+    ("en", "Andriy Koval, the head of Ukrainian military intelligence, said so.", {("Andriy Koval", "other_official", "UA")}),
+    ("uk", "Торговий представник США Еллен Марш прибула до Києва.", {("Еллен Марш", "minister", "US")}),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

@@ -249,6 +249,9 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
     """The role phrase before a name: ROLE [complement with polities] [,] NAME."""
     sent_start = index.sent_bounds(doc, end if end < len(doc) else end - 1)[0]
     i = end - 1
+    honorifics = set(data.get("honorifics", ()))
+    while i > sent_start and lookup_key(doc[i].text) in honorifics and _role_ending_at(doc, i + 1) is None:
+        i -= 1  # "the supreme leader, Ayatollah ...": the honorific opens the apposition
     if i >= sent_start and doc[i].text == ",":
         i -= 1
     steps = 0
