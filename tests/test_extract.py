@@ -87,6 +87,10 @@ ROLES = [
     ("en", "Pakistan's Chief of the Army Staff Tariq Mahmood was present.", {("Tariq Mahmood", "military_commander", "PK")}),
     ("en", "Andriy Koval, the head of Ukrainian military intelligence, said so.", {("Andriy Koval", "other_official", "UA")}),
     ("uk", "Торговий представник США Еллен Марш прибула до Києва.", {("Еллен Марш", "minister", "US")}),
+    # (the real-news rules: an envoy, and a crown prince beside a reigning king, are officials)
+    ("en", "Iran's envoy, Reza Karimi, addressed the council.", {("Reza Karimi", "other_official", "IR")}),
+    ("en", "Saudi Crown Prince Faisal bin Nasser will visit Delhi.", {("Faisal bin Nasser", "other_official", "SA")}),
+    ("uk", "Кронпринц Саудівської Аравії Фейсал бін Насер прибув до Делі.", {("Фейсал бін Насер", "other_official", "SA")}),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence
