@@ -91,6 +91,18 @@ ROLES = [
     ("en", "Iran's envoy, Reza Karimi, addressed the council.", {("Reza Karimi", "other_official", "IR")}),
     ("en", "Saudi Crown Prince Faisal bin Nasser will visit Delhi.", {("Faisal bin Nasser", "other_official", "SA")}),
     ("uk", "Кронпринц Саудівської Аравії Фейсал бін Насер прибув до Делі.", {("Фейсал бін Насер", "other_official", "SA")}),
+    # a title followed by its own name is not an apposition to the name before the comma
+    ("en", "In an interview with Al-Monitor, Qatari Foreign Minister Sheikh Hamad Al Nuaimi said so.",
+     {("Hamad Al Nuaimi", "foreign_minister", "QA")}),
+    ("uk", "«Це неприпустимо», - сказав, як повідомляє The Times, посол Південної Кореї в ООН Кім Сон Мін.",
+     {("Кім Сон Мін", "ambassador", "KR")}),
+    # a lone capitalised word after a place preposition is a place or an outlet, not the title holder
+    ("en", "She is also Sri Lanka's Permanent Representative to the United Nations in Lausanne.", set()),
+    ("uk", "«Ми підтримуємо Україну», – написав канцлер Німеччини у Mastodon.", set()),
+    # office words before the title of an apposition
+    ("en", "Jon Hale, the US deputy national security adviser, told reporters.", {("Jon Hale", "other_official", "US")}),
+    ("en", "said Tran Van Minh, a foreign ministry official and deputy head of Vietnam's border committee.",
+     {("Tran Van Minh", "other_official", "VN")}),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

@@ -248,6 +248,9 @@ def _chain(doc: Doc, role: Span, data: dict) -> tuple[list[Span], str | None, bo
 def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
     """The role phrase before a name: ROLE [complement with polities] [,] NAME."""
     sent_start = index.sent_bounds(doc, end if end < len(doc) else end - 1)[0]
+    name = index.name_starting_at(doc, end)
+    if name is not None and len(name) == 1 and _after_place_preposition(doc, end):
+        return None
     i = end - 1
     honorifics = set(data.get("honorifics", ()))
     while i > sent_start and lookup_key(doc[i].text) in honorifics and _role_ending_at(doc, i + 1) is None:
@@ -283,6 +286,16 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
     return _Link(roles, polity, acting, former, polity is not None)
 
 
+def _after_place_preposition(doc: Doc, start: int) -> bool:
+    """"Permanent Representative to the UN in Geneva", "написав канцлер у Twitter": a lone capitalised word right
+    after a place preposition is a place or an outlet, not the title holder's name."""
+    data = lang_data(doc.lang_)
+    if start == 0:
+        return False
+    word = doc[start - 1]  # (lower case: "посла Китаю в Токіо У Цзянхао" — Wu is a surname)
+    return (word.text.islower() or word.is_sent_start) and lookup_key(word.text) in data["location_prepositions"]
+
+
 def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
     """``NAME, [the] [Polity's|demonym] ROLE [complement]`` and ``NAME на посаді ROLE`` / ``NAME as ROLE``."""
     i = name.end
@@ -299,6 +312,8 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
     pre_polity = None
     acting = former = False
     steps = 0
+    # (office words before the title: "the US deputy national security adviser", "a foreign ministry official")
+    modifiers = set(data.get("role_modifiers", ())) | set(data.get("deputy", ()))
     while i < sent_end and steps < 6:
         key = lookup_key(doc[i].text)
         role = _role_starting_at(doc, i)
@@ -320,6 +335,8 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
         elif key in data["former"] or key.startswith(("екс", "ex-")):
             former = True
             i += 1
+        elif key in modifiers:
+            i += 1
         else:
             return None
         steps += 1
@@ -338,8 +355,19 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
         if not (_gap_word(doc[end], data) or _polity_at(doc, end) is not None):
             break
         end += 1
+    if _title_of_next_name(doc, role, end, data):
+        return None
     polity = _polity_inside(doc, role) or _complement_polity(doc, role.end, end, data) or pre_polity
     return _Link(roles, polity, acting, former, polity is not None)
+
+
+def _title_of_next_name(doc: Doc, role: Span, end: int, data: dict) -> bool:
+    """"In an interview with Al-Jazeera, Foreign Minister Sheikh X said": a title followed by a name, right after
+    its words, its polity or an honorific, is that name's, not an apposition to the name before the comma."""
+    if index.name_starting_at(doc, end) is None:
+        return False
+    last = doc[end - 1]
+    return end == role.end or _polity_at(doc, end - 1) is not None or lookup_key(last.text) in data.get("honorifics", ())
 
 
 _DEPUTY_OF = {"prime_minister": "deputy_prime_minister", "president": "vice_president",
