@@ -103,6 +103,14 @@ ROLES = [
     ("en", "Jon Hale, the US deputy national security adviser, told reporters.", {("Jon Hale", "other_official", "US")}),
     ("en", "said Tran Van Minh, a foreign ministry official and deputy head of Vietnam's border committee.",
      {("Tran Van Minh", "other_official", "VN")}),
+    # the secretary of a council or committee is its officer, not a minister; the council of a demonym after "the"
+    # is that polity's, not the UN's
+    ("en", "Pavel Orlov, secretary of the Russian Security Council, said so.", {("Pavel Orlov", "other_official", "RU")}),
+    ("en", "Ruslan Bondar, secretary of Ukraine's National Security and Defense Council, said so.",
+     {("Ruslan Bondar", "other_official", "UA")}),
+    # "then-" and inflected "колишній" mark a former office holder
+    ("en", "China cut talks after a visit by the then-US house speaker, Nora Pell, to Taiwan.", set()),
+    ("uk", "Він подякував колишньому міністру оборони України Олексію Петренку.", set()),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

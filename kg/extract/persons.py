@@ -129,7 +129,7 @@ def _pre_modifiers(doc: Doc, role: Span, data: dict) -> tuple[str | None, bool, 
             acting = True
             i -= 1
             continue
-        if key in data["former"] or key.startswith(("екс", "ex-")):
+        if _former_word(tok, data):
             former = True
             i -= 1
             continue
@@ -139,6 +139,14 @@ def _pre_modifiers(doc: Doc, role: Span, data: dict) -> tuple[str | None, bool, 
             continue
         break
     return polity, acting, former
+
+
+def _former_word(token: Token, data: dict) -> bool:
+    """"former", "колишньому" (any form: the list holds lemmas), "ex-", "then-US", "експрем'єр"."""
+    former = data["former"]
+    key = lookup_key(token.text)
+    return key in former or any(lemma in former for lemma in token._.lemmas) or key.startswith(
+        tuple(data.get("former_prefixes", ())))
 
 
 def _holder_or_title(doc: Doc, i: int) -> bool:
@@ -205,7 +213,10 @@ def _complement_polity(doc: Doc, start: int, end: int, data: dict) -> str | None
 
 
 def _demonym_on_noun(doc: Doc, span: Span) -> bool:
-    """A Ukrainian demonym agreeing with the complement's noun: "командувач ліванської армії"."""
+    """A demonym qualifying the complement's noun: "командувач ліванської армії" (agreeing with it), "secretary of
+    the Russian Security Council" (after the article: the council is Russia's, not the UN's)."""
+    if doc.lang_ == "en":
+        return span.start > 0 and lookup_key(doc[span.start - 1].text) == "the"
     return doc.lang_ == "uk" and span.end < len(doc) and "NOUN" in doc[span.end]._.grammemes and not doc[span.end].text[:1].isupper()
 
 
@@ -332,7 +343,7 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
         elif key in data["acting"]:
             acting = True
             i += 1
-        elif key in data["former"] or key.startswith(("екс", "ex-")):
+        elif _former_word(doc[i], data):
             former = True
             i += 1
         elif key in modifiers:
@@ -384,6 +395,28 @@ def _deputised(doc: Doc, role: Span, data: dict) -> Span:
     for token in role[:1]:
         if lookup_key(token.text) in deputy and role.kb_id_ in _DEPUTY_OF and len(role) > 1:
             return Span(doc, role.start, role.end, label=role.label_, kb_id=_DEPUTY_OF[role.kb_id_])
+    return role
+
+
+_BODY_WINDOW = 8  # words after a secretary's title that may name the body ("of Ukraine's National Security and Defense Council")
+
+
+def _body_secretary(doc: Doc, role: Span, data: dict) -> Span:
+    """"Secretary of the Russian Security Council", "National Security Council Secretary": the secretary of a
+    council or committee is its officer, not a minister."""
+    titles = set(data.get("secretary_titles", ()))
+    if role.kb_id_ != "minister" or not any(titles & {lookup_key(t.text), *t._.lemmas} for t in role):
+        return role
+    first, last = index.sent_bounds(doc, role.start)
+    bodies = set(data.get("collegial_bodies", ()))
+    after = []
+    for token in doc[role.end:min(role.end + _BODY_WINDOW, last)]:
+        if token.is_punct and token.text not in ("'s", "’s", "'", "’"):
+            break
+        after.append(token)
+    before = list(doc[max(first, role.start - 3):role.start])
+    if any(bodies & {lookup_key(t.text), *t._.lemmas} for t in after + before):
+        return Span(doc, role.start, role.end, label=role.label_, kb_id="other_official")
     return role
 
 
@@ -447,7 +480,7 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
         link = _role_chain_before(doc, name.start, data) or _role_after(doc, name, data)
         if link is None or link.former:
             continue
-        link.roles = [_deputised(doc, r, data) for r in link.roles]
+        link.roles = [_body_secretary(doc, _deputised(doc, r, data), data) for r in link.roles]
         gender = _gender(doc.lang_, link.roles, list(name))
         person = register(name, gender)
         person.gender = person.gender or gender
