@@ -111,6 +111,12 @@ ROLES = [
     # "then-" and inflected "колишній" mark a former office holder
     ("en", "China cut talks after a visit by the then-US house speaker, Nora Pell, to Taiwan.", set()),
     ("uk", "Він подякував колишньому міністру оборони України Олексію Петренку.", set()),
+    # a compound title with two names: the genitive one holds the second office, the next one the first
+    ("uk", "Спецпосланець президента США Джона Міллера з питань Близького Сходу Майкл Грін прибув до Ер-Ріяда.",
+     {("Джон Міллер", "president", "US"), ("Майкл Грін", "other_official", "US")}),
+    ("uk", "Помічник президента Росії Юрій Соколов заявив про це.", {("Юрій Соколов", "other_official", "RU")}),
+    ("en", "US President John Miller's special envoy Michael Green arrived in Riyadh.",
+     {("John Miller", "president", "US"), ("Michael Green", "other_official", "US")}),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

@@ -122,6 +122,11 @@ def _pre_modifiers(doc: Doc, role: Span, data: dict) -> tuple[str | None, bool, 
                     polity, possessive = span.kb_id_, owns
             i = span.start - 1
             continue
+        owner = _name_ending_at(doc, i) if key in ("'s", "’s") else None
+        if owner is not None:
+            # "US President Donald Trump's special envoy": the envoy serves the polity of the owner's title
+            polity = polity or _owner_polity(doc, owner, data)
+            break
         if key in ("'s", "’s", "'", "’", "the", "a", "an", "пані", "пан", "mr", "mrs", "ms", "then") or key in modifiers:
             i -= 1
             continue
@@ -139,6 +144,15 @@ def _pre_modifiers(doc: Doc, role: Span, data: dict) -> tuple[str | None, bool, 
             continue
         break
     return polity, acting, former
+
+
+def _owner_polity(doc: Doc, owner: Span, data: dict) -> str | None:
+    """The polity of a name that owns another's title: the gazetteer's, else its own title's."""
+    listed = _listed(doc, owner)
+    if listed is not None:
+        return listed[1]
+    link = _role_chain_before(doc, owner.start, data)
+    return link.polity if link is not None else None
 
 
 def _former_word(token: Token, data: dict) -> bool:
@@ -281,6 +295,8 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
             i -= 1
         elif doc[i].text == "," and i + 1 < end and i > sent_start and _gap_word(doc[i + 1], data) and _gap_word(doc[i - 1], data):
             i -= 1  # a list inside the complement: "міністр планування, розвитку та спеціальних ініціатив Пакистану"
+        elif (owner := _owner_name_ending_at(doc, i + 1, data)) is not None:
+            i = owner.start - 1  # "посланець президента Дональда Трампа Стів Віткофф": over the president's name
         else:
             return None
         steps += 1
@@ -288,13 +304,51 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
         return None
     complement_start = role.end
     # "помічник президента РФ X", "спецпосланець президента США X": the first role is the office, the second
-    # (in the genitive) says whose.
+    # (in the genitive) says whose; but a name followed by another is the second office's holder, the owner
+    # ("посланець президента Дональда Трампа Стів Віткофф").
     head = _role_ending_at(doc, role.start)
-    if head is not None and head.kb_id_ != role.kb_id_:
+    if head is not None and head.kb_id_ != role.kb_id_ and not (name is not None and _name_follows(doc, name, data)):
         role = head
     roles, pre_polity, acting, former = _chain(doc, role, data)
     polity = _polity_inside(doc, role) or _complement_polity(doc, complement_start, end, data) or pre_polity
     return _Link(roles, polity, acting, former, polity is not None)
+
+
+def _name_ending_at(doc: Doc, end: int) -> Span | None:
+    table = index.memo(doc, "persons:name_end", lambda: {s.end: s for s in index.spans(doc, "kg_name")})
+    return table.get(end)  # type: ignore[no-any-return]
+
+
+def _owner_name_ending_at(doc: Doc, end: int, data: dict) -> Span | None:
+    """A name that holds the genitive office of a compound title ("посланець президента [США] Дональда Трампа"):
+    the office right before it (past its polity) follows another office."""
+    name = _name_ending_at(doc, end)
+    if name is None:
+        return None
+    i = name.start
+    while (span := _polity_at(doc, i - 1)) is not None and span.label_ != "demonym":
+        i = span.start
+    role = _role_ending_at(doc, i)
+    head = _role_ending_at(doc, role.start) if role is not None else None
+    return name if head is not None and head.kb_id_ != role.kb_id_ else None  # type: ignore[union-attr]
+
+
+def _name_follows(doc: Doc, name: Span, data: dict) -> bool:
+    """Another name comes after this one, past only a title's complement ("Дональда Трампа з питань Близького Сходу
+    Стів Віткофф")."""
+    sent_end = index.sent_bounds(doc, name.start)[1]
+    i = name.end
+    while i < sent_end and i - name.end <= _GAP_MAX:
+        if index.name_starting_at(doc, i) is not None:
+            return True
+        span = _polity_at(doc, i)
+        if span is not None:
+            i = span.end
+        elif _gap_word(doc[i], data):
+            i += 1
+        else:
+            return False
+    return False
 
 
 def _after_place_preposition(doc: Doc, start: int) -> bool:

@@ -368,12 +368,13 @@ def kg_names(doc: Doc) -> Doc:
                 break
         while i < j - 1 and doc[i].is_sent_start and is_function_word(doc.lang_, doc[i].text):
             i += 1  # "Окремо Сибіга", "Тим часом": a capitalised adverb opens the sentence
-        span = doc[i:j]
-        # (two words right after a title are a name, whatever the dictionary says: "Міністр ... Китаю Ван І")
-        if _plausible_name(span) or (len(span) > 1 and i - 1 in titles):
-            spans.append(Span(doc, i, j, label="PERSON"))
-        elif len(span) == 1 and span[0].is_sent_start:
-            deferred.append(span)
+        for start, end in _name_parts(doc, i, j):
+            span = doc[start:end]
+            # (two words right after a title are a name, whatever the dictionary says: "Міністр ... Китаю Ван І")
+            if _plausible_name(span) or (len(span) > 1 and start - 1 in titles):
+                spans.append(Span(doc, start, end, label="PERSON"))
+            elif len(span) == 1 and span[0].is_sent_start:
+                deferred.append(span)
         i = j
     # "Рамафоса, зі свого боку, повідомив", "Ebrard said": a lone word opening a sentence is a name when the
     # article names that person in full elsewhere ("Сирілом Рамафосою") or the gazetteer knows the surname.
@@ -385,6 +386,45 @@ def kg_names(doc: Doc) -> Doc:
             spans.append(Span(doc, span.start, span.end, label="PERSON"))
     doc.spans["kg_name"] = sorted(spans, key=lambda s: s.start)
     return doc
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+
+
+def _name_parts(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+    """The names in a run of capitalised words. Ukrainian runs may hold more than one: a place's words before a
+    given name ("з питань Близького Сходу Стів Віткофф") and two names whose cases differ ("посланець президента
+    Дональда Трампа Стів Віткофф": the president's name in the genitive, the envoy's in the nominative)."""
+    if doc.lang_ != "uk" or j - i < 3:
+        return [(i, j)]
+    first = i
+    while j - first >= 3 and _common_word(doc[first]):
+        first += 1
+    if first > i and not _given_name(doc[first]):
+        first = i  # no given name after the common words: they belong to the name
+    parts = []
+    start = first
+    for k in range(first + 2, j - 1):  # a given name after two words and before one more
+        before, here = _cases(doc[k - 1]), _cases(doc[k])
+        if k - start >= 2 and _given_name(doc[k]) and before and here and not before & here:
+            parts.append((start, k))
+            start = k
+    parts.append((start, j))
+    return parts
+
+
+def _cases(token: Token) -> frozenset[str]:
+    return token._.grammemes & _CASES
+
+
+def _given_name(token: Token) -> bool:
+    return token._.known and "Name" in token._.grammemes
+
+
+def _common_word(token: Token) -> bool:
+    """A dictionary noun or adjective that is no name ("Близького", "Сходу")."""
+    grammemes = token._.grammemes
+    return token._.known and not _NAME_TAGS & grammemes and bool({"NOUN", "ADJF"} & grammemes)
 
 
 def _same_stem(a: str, b: str) -> bool:
