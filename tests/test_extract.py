@@ -115,6 +115,10 @@ ROLES = [
     ("uk", "Спецпосланець президента США Джона Міллера з питань Близького Сходу Майкл Грін прибув до Ер-Ріяда.",
      {("Джон Міллер", "president", "US"), ("Майкл Грін", "other_official", "US")}),
     ("uk", "Помічник президента Росії Юрій Соколов заявив про це.", {("Юрій Соколов", "other_official", "RU")}),
+    # (a name followed by another title and its holder is no owner)
+    ("uk", "Були спецпосланець президента США Джона Міллера з питань Близького Сходу Майкл Грін та радник Білого дому "
+           "Пітер Вуд.", {("Джон Міллер", "president", "US"), ("Майкл Грін", "other_official", "US"),
+                          ("Пітер Вуд", "other_official", "US")}),
     ("en", "US President John Miller's special envoy Michael Green arrived in Riyadh.",
      {("John Miller", "president", "US"), ("Michael Green", "other_official", "US")}),
     # British spelling of the alliance's name

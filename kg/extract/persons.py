@@ -307,7 +307,8 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
     # (in the genitive) says whose; but a name followed by another is the second office's holder, the owner
     # ("посланець президента Дональда Трампа Стів Віткофф").
     head = _role_ending_at(doc, role.start)
-    if head is not None and head.kb_id_ != role.kb_id_ and not (name is not None and _name_follows(doc, name, data)):
+    if head is not None and head.kb_id_ != role.kb_id_ and not (
+            name is not None and _owner_name_ending_at(doc, name.end, data) is not None and _name_follows(doc, name, data)):
         role = head
     roles, pre_polity, acting, former = _chain(doc, role, data)
     polity = _polity_inside(doc, role) or _complement_polity(doc, complement_start, end, data) or pre_polity
@@ -341,6 +342,8 @@ def _name_follows(doc: Doc, name: Span, data: dict) -> bool:
     while i < sent_end and i - name.end <= _GAP_MAX:
         if index.name_starting_at(doc, i) is not None:
             return True
+        if _role_starting_at(doc, i) is not None:
+            return False  # another title: the name after it is its holder's
         span = _polity_at(doc, i)
         if span is not None:
             i = span.end
