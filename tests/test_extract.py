@@ -121,6 +121,9 @@ ROLES = [
                           ("Пітер Вуд", "other_official", "US")}),
     ("en", "US President John Miller's special envoy Michael Green arrived in Riyadh.",
      {("John Miller", "president", "US"), ("Michael Green", "other_official", "US")}),
+    # an initial written without its full stop belongs to the name; "A" and "I" are words
+    ("en", "Indian External Affairs Minister R Krishnan met the press. A Pentagon official said so.",
+     {("R Krishnan", "foreign_minister", "IN")}),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

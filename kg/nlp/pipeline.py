@@ -450,6 +450,8 @@ def _name_word(token: Token, blocked: set[int], not_names: set[str]) -> bool:
     if len(text) == 1 and text.isupper() and text.isalpha() and token.i > 0 and not token.is_sent_start and \
             token.i not in blocked and _name_word(token.doc[token.i - 1], blocked, not_names):
         return True  # a one-letter given name after the family name: "Ван І" (Wang Yi)
+    if _bare_initial(token, blocked, not_names):
+        return True
     if token.i in blocked or token._.noise or len(text) < 2:
         return False
     if not text[:1].isupper():
@@ -463,6 +465,18 @@ def _name_word(token: Token, blocked: set[int], not_names: set[str]) -> bool:
     if lookup_key(text) in not_names:
         return False
     return True
+
+
+def _bare_initial(token: Token, blocked: set[int], not_names: set[str]) -> bool:
+    """"External Affairs Minister S Jaishankar": a capital letter without its full stop before a name word is an
+    initial, unless the language has a one-letter word of it ("A", "I"; "В", "У")."""
+    text, doc = token.text, token.doc
+    if len(text) != 1 or not (text.isupper() and text.isalpha()) or token.i in blocked or token.i + 1 >= len(doc):
+        return False
+    if text.lower() in lang_data(doc.lang_).get("one_letter_words", ()):
+        return False
+    following = doc[token.i + 1]
+    return len(following.text) > 1 and not following.is_sent_start and _name_word(following, blocked, not_names)
 
 
 def _plausible_name(span: Span) -> bool:
