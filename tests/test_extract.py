@@ -124,6 +124,14 @@ ROLES = [
     # an initial written without its full stop belongs to the name; "A" and "I" are words
     ("en", "Indian External Affairs Minister R Krishnan met the press. A Pentagon official said so.",
      {("R Krishnan", "foreign_minister", "IN")}),
+    # a bracketed abbreviation and military ranks may stand between a title and the name
+    ("en", "Chief of the Army Staff (COAS) Field Marshal Tariq Mahmood of Pakistan was also present.",
+     {("Field Marshal Tariq Mahmood", "military_commander", "PK")}),
+    ("en", "Chinese Defence Attaché Senior Colonel Li Wen said so.", {("Li Wen", "other_official", "CN")}),
+    ("en", "Mark Hale, White House economic adviser, said so.", {("Mark Hale", "other_official", "US")}),
+    # "its" stands for a polity that opens the sentence before, not for one named later in it
+    ("en", "The army's Eastern Command said the drills were a warning to Japan. Its spokesperson, Colonel Li Wen, "
+           "said so.", set()),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

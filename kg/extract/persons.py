@@ -295,6 +295,8 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
             i -= 1
         elif doc[i].text == "," and i + 1 < end and i > sent_start and _gap_word(doc[i + 1], data) and _gap_word(doc[i - 1], data):
             i -= 1  # a list inside the complement: "міністр планування, розвитку та спеціальних ініціатив Пакистану"
+        elif _bracketed_abbreviation_ending_at(doc, i):
+            i -= 3  # "Chief of the Army Staff (COAS) Field Marshal ...": the title's abbreviation
         elif (owner := _owner_name_ending_at(doc, i + 1, data)) is not None:
             i = owner.start - 1  # "посланець президента Дональда Трампа Стів Віткофф": over the president's name
         else:
@@ -313,6 +315,11 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
     roles, pre_polity, acting, former = _chain(doc, role, data)
     polity = _polity_inside(doc, role) or _complement_polity(doc, complement_start, end, data) or pre_polity
     return _Link(roles, polity, acting, former, polity is not None)
+
+
+def _bracketed_abbreviation_ending_at(doc: Doc, i: int) -> bool:
+    """"(COAS)", "(Retd.)": a bracketed word standing after a title."""
+    return i >= 2 and doc[i].text == ")" and doc[i - 2].text == "(" and doc[i - 1].text[:1].isupper()
 
 
 def _name_ending_at(doc: Doc, end: int) -> Span | None:
@@ -380,8 +387,9 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
     pre_polity = None
     acting = former = False
     steps = 0
-    # (office words before the title: "the US deputy national security adviser", "a foreign ministry official")
-    modifiers = set(data.get("role_modifiers", ())) | set(data.get("deputy", ()))
+    # (office words before the title: "the US deputy national security adviser", "a foreign ministry official",
+    # "White House economic adviser")
+    modifiers = set(data.get("role_modifiers", ())) | set(data.get("deputy", ())) | set(data.get("portfolio_words", ()))
     while i < sent_end and steps < 6:
         key = lookup_key(doc[i].text)
         role = _role_starting_at(doc, i)
@@ -774,6 +782,9 @@ def _plural(role: Span) -> bool:
     return "plur" in role[0]._.grammemes and "sing" not in role[0]._.grammemes
 
 
+_OPENING = 3  # words that open a sentence: its subject ("Algeria", "The United States", "Japan's government")
+
+
 def _possessive_polity(doc: Doc, role: Span, data: dict) -> str | None:
     """"Algeria cut ties with Morocco. Its energy minister, Mohamed Arkab, said ...": the polity that opens the
     sentence before."""
@@ -786,7 +797,9 @@ def _possessive_polity(doc: Doc, role: Span, data: dict) -> str | None:
     if sent.start == 0:
         return None
     before = index.sentence(doc, sent.start - 1)
-    first = next((s for s in index.spans(doc, "kg_polity") if before.start <= s.start < before.end), None)
+    # (the polity must open it: "The Eastern Theater Command said ... Its spokesperson" is the command's, not a
+    # polity named later in that sentence)
+    first = next((s for s in index.spans(doc, "kg_polity") if before.start <= s.start < before.start + _OPENING), None)
     return first.kb_id_ if first is not None else None
 
 
