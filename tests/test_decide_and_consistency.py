@@ -87,6 +87,13 @@ def test_a_deputy_prime_minister_keeps_the_portfolio_they_hold() -> None:
         assert kept == {("deputy_prime_minister", "UA"), ("minister", "UA")}, lang
 
 
+def test_a_state_office_takes_no_organisation_the_same_person_holds_elsewhere() -> None:
+    from kg.extract.persons import _fitting
+
+    assert _fitting("prime_minister", "EU") is None and _fitting("prime_minister", "PT") == "PT"
+    assert _fitting("foreign_minister", "EU") == "EU"  # the High Representative
+
+
 def test_model_file_is_package_data() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert "extract/models/*.json" in pyproject and "extract/data/*.json" in pyproject

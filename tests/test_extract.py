@@ -132,6 +132,10 @@ ROLES = [
     # "its" stands for a polity that opens the sentence before, not for one named later in it
     ("en", "The army's Eastern Command said the drills were a warning to Japan. Its spokesperson, Colonel Li Wen, "
            "said so.", set()),
+    # a polity named after the holder; "and" right before a title joins another official, not a portfolio
+    ("en", "The visits follow invitations by President Aidar Nurlanov of the Republic of Kazakhstan and President "
+           "Timur Rakhimov of the Republic of Uzbekistan.",
+     {("Aidar Nurlanov", "president", "KZ"), ("Timur Rakhimov", "president", "UZ")}),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

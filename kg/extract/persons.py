@@ -138,9 +138,11 @@ def _pre_modifiers(doc: Doc, role: Span, data: dict) -> tuple[str | None, bool, 
             former = True
             i -= 1
             continue
-        if doc.lang_ == "en" and (key in ("and", "&") or key in set(data.get("portfolio_words", ()))
+        if doc.lang_ == "en" and (key in ("and", "&") and i < role.start - 1 or key in set(data.get("portfolio_words", ()))
                                   or tok.text[:1].isupper() and tok.is_alpha) and not _holder_or_title(doc, i):
-            i -= 1  # a portfolio's name: "Iraqi Water Resources Minister", "Malaysia's Plantation and Commodities Minister"
+            # a portfolio's name: "Iraqi Water Resources Minister", "Malaysia's Plantation and Commodities Minister"
+            # ("and" right before the title joins another official's: "President X of Kazakhstan and President Y")
+            i -= 1
             continue
         break
     return polity, acting, former
@@ -371,6 +373,26 @@ def _after_place_preposition(doc: Doc, start: int) -> bool:
     return (word.text.islower() or word.is_sent_start) and lookup_key(word.text) in data["location_prepositions"]
 
 
+_STATE_NAME_WORDS = 4  # "of the Republic of", "of the Kingdom of"
+
+
+def _polity_after_name(doc: Doc, name: Span, data: dict) -> str | None:
+    """"President Shavkat Mirziyoyev of the Republic of Uzbekistan": a title's polity named after the holder."""
+    sent_end = index.sent_bounds(doc, name.start)[1]
+    i = name.end
+    if i >= sent_end or lookup_key(doc[i].text) not in set(data["of"]):
+        return None
+    i += 1
+    for _ in range(_STATE_NAME_WORDS):
+        span = _polity_at(doc, i) if i < sent_end else None
+        if span is not None and span.start == i:
+            return span.kb_id_ if span.label_ != "demonym" else None
+        if i >= sent_end or not (lookup_key(doc[i].text) in ("the", *data["of"]) or doc[i].text[:1].isupper()):
+            return None
+        i += 1
+    return None
+
+
 def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
     """``NAME, [the] [Polity's|demonym] ROLE [complement]`` and ``NAME на посаді ROLE`` / ``NAME as ROLE``."""
     i = name.end
@@ -545,6 +567,7 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
         link = _role_chain_before(doc, name.start, data) or _role_after(doc, name, data)
         if link is None or link.former:
             continue
+        link.polity = link.polity or _polity_after_name(doc, name, data)
         link.roles = [_body_secretary(doc, _deputised(doc, r, data), data) for r in link.roles]
         gender = _gender(doc.lang_, link.roles, list(name))
         person = register(name, gender)
@@ -617,7 +640,7 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
                     polity = person.country or _organisation_near(doc, name)
                 else:
                     listed = _listed(doc, name)
-                    polity = person.country or (listed[1] if listed else None) or _title_polity(
+                    polity = _fitting(role, person.country) or _fitting(role, listed[1] if listed else None) or _title_polity(
                         role_span, data) or _possessive_polity(doc, role_span, data) or _appointer_polity(
                         doc, name, mentions, data) or _coordinated_polity(
                         doc, role_span, resolved, data) or _sole_actor_polity(doc, _speakers_part(doc, name, data), data, taken)
@@ -669,6 +692,16 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
                 mentions.append(PersonMention(item.i, item.i + 1, person))
     mentions.sort(key=lambda m: m.start)
     return persons, mentions, resolved
+
+
+# Offices only a state has: an organisation's polity known for the same person is another office of theirs ("Prime
+# Minister António Costa" of Portugal, now the European Council's president).
+_STATE_OFFICES = frozenset({"president", "prime_minister", "deputy_prime_minister", "monarch", "defence_minister"})
+_ORGANISATIONS = frozenset({"EU", "NATO", "UN"})
+
+
+def _fitting(role: str, polity: str | None) -> str | None:
+    return None if role in _STATE_OFFICES and polity in _ORGANISATIONS else polity
 
 
 def _polity_antecedent(doc: Doc, pronoun: Token, mentions: list[PersonMention]) -> bool:
