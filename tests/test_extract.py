@@ -136,6 +136,11 @@ ROLES = [
     ("en", "The visits follow invitations by President Aidar Nurlanov of the Republic of Kazakhstan and President "
            "Timur Rakhimov of the Republic of Uzbekistan.",
      {("Aidar Nurlanov", "president", "KZ"), ("Timur Rakhimov", "president", "UZ")}),
+    # what an official then says or does names the polities acted upon, not theirs
+    ("en", "TOKYO, May 2 - Defence Minister Hiroshi Tanaka confirmed that missiles would be deployed 110 km from Taiwan.",
+     {("Hiroshi Tanaka", "defence_minister", "JP")}),
+    ("uk", "Японія посилює оборону. Уряд Японії схвалив план. Міністр оборони Хіросі Танака підтвердив, що ракети "
+           "розмістять за 110 км від Тайваню.", {("Хіросі Танака", "defence_minister", "JP")}),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

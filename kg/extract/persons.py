@@ -643,7 +643,7 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
                     polity = _fitting(role, person.country) or _fitting(role, listed[1] if listed else None) or _title_polity(
                         role_span, data) or _possessive_polity(doc, role_span, data) or _appointer_polity(
                         doc, name, mentions, data) or _coordinated_polity(
-                        doc, role_span, resolved, data) or _sole_actor_polity(doc, _speakers_part(doc, name, data), data, taken)
+                        doc, role_span, resolved, data) or _sole_actor_polity(doc, _up_to_name(doc, name, role_span), data, taken)
                     if polity is None and final and role != "ambassador":
                         # (a place before the name: "In Kinshasa, government spokesperson ..."; one after it is
                         # where they go: "is due in Washington")
@@ -836,12 +836,15 @@ def _possessive_polity(doc: Doc, role: Span, data: dict) -> str | None:
     return first.kb_id_ if first is not None else None
 
 
-def _speakers_part(doc: Doc, name: Span, data: dict) -> Span:
-    """The sentence of a name up to the speech verb after it: what the person says names others' polities
-    ("Ministry spokeswoman Klára Vondrová said ... a group linked to China's Ministry of State Security")."""
+def _up_to_name(doc: Doc, name: Span, role: Span) -> Span:
+    """The sentence of a name up to the name and its apposition: what the person then says or does names the
+    polities they speak of or act upon, not theirs ("Ministry spokeswoman Klára Vondrová said ... a group linked to
+    China's Ministry of State Security"; "міністр оборони X підтвердив, що ... за 110 км від Тайваню")."""
     sent = index.sentence(doc, name.start)
-    verb = next((i for i in index.having(doc, frozenset(data["speech_verbs"])) if name.end <= i < sent.end), None)
-    return doc[sent.start:verb] if verb is not None else sent
+    end = name.end
+    if role.start >= name.end:  # "X, a foreign ministry official and deputy head of Vietnam's border committee,"
+        end = next((t.i for t in doc[role.end:sent.end] if t.text in (",", ";", "(", ")")), sent.end)
+    return doc[sent.start:end]
 
 
 def _sole_actor_polity(doc: Doc, sent: Span, data: dict, taken: set[int] = frozenset(),  # type: ignore[assignment]
