@@ -141,6 +141,10 @@ ROLES = [
      {("Hiroshi Tanaka", "defence_minister", "JP")}),
     ("uk", "Японія посилює оборону. Уряд Японії схвалив план. Міністр оборони Хіросі Танака підтвердив, що ракети "
            "розмістять за 110 км від Тайваню.", {("Хіросі Танака", "defence_minister", "JP")}),
+    # a title-case headline: its capitalised words are no title's complement, its comma no apposition
+    ("en", "Moldovan President Discusses Energy Security Cooperation With Petrenko", set()),
+    ("en", "Leaders Clicked With Cyprus President, Turkish-Controlled North In Backdrop", set()),
+    ("en", "Moldovan President Ana Rusu Discusses Energy Cooperation", {("Ana Rusu", "president", "MD")}),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

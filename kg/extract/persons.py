@@ -282,7 +282,8 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
     honorifics = set(data.get("honorifics", ()))
     while i > sent_start and lookup_key(doc[i].text) in honorifics and _role_ending_at(doc, i + 1) is None:
         i -= 1  # "the supreme leader, Ayatollah ...": the honorific opens the apposition
-    if i >= sent_start and doc[i].text == ",":
+    headline = _title_case(doc, end)
+    if i >= sent_start and doc[i].text == "," and not headline:
         i -= 1
     steps = 0
     role = None
@@ -293,6 +294,8 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
         span = _polity_at(doc, i)
         if span is not None and span.label_ != "demonym":
             i = span.start - 1
+        elif headline:
+            return None  # (every word of a title-case headline is capitalised: no complement can be told)
         elif _gap_word(doc[i], data):
             i -= 1
         elif doc[i].text == "," and i + 1 < end and i > sent_start and _gap_word(doc[i + 1], data) and _gap_word(doc[i - 1], data):
@@ -322,6 +325,23 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
 def _bracketed_abbreviation_ending_at(doc: Doc, i: int) -> bool:
     """"(COAS)", "(Retd.)": a bracketed word standing after a title."""
     return i >= 2 and doc[i].text == ")" and doc[i - 2].text == "(" and doc[i - 1].text[:1].isupper()
+
+
+_HEADLINE_WORDS = 4  # words of four letters or more a title-case line has at least
+_HEADLINE_SHARE = 0.8  # of which at least this share is capitalised
+
+
+def _title_case(doc: Doc, i: int) -> bool:
+    """"Moldovan President Discusses Energy Security Cooperation With Zelenskyy": the sentence of token i is a
+    title-case headline (its long words capitalised, no full stop at its end)."""
+    start, end = index.sent_bounds(doc, i)
+    table: dict[int, bool] = index.memo(doc, "persons:title_case", dict)
+    if start not in table:
+        words = [t.text for t in doc[start:end] if t.is_alpha and len(t.text) >= 4]
+        capitals = sum(1 for w in words if w[:1].isupper())
+        stopped = any(t.text in (".", "!", "?") for t in doc[max(start, end - 3):end])  # (a headline has no full stop)
+        table[start] = len(words) >= _HEADLINE_WORDS and capitals >= _HEADLINE_SHARE * len(words) and not stopped
+    return table[start]
 
 
 def _name_ending_at(doc: Doc, end: int) -> Span | None:
