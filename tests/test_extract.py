@@ -145,6 +145,9 @@ ROLES = [
     ("en", "Moldovan President Discusses Energy Security Cooperation With Petrenko", set()),
     ("en", "Leaders Clicked With Cyprus President, Turkish-Controlled North In Backdrop", set()),
     ("en", "Moldovan President Ana Rusu Discusses Energy Cooperation", {("Ana Rusu", "president", "MD")}),
+    # a self-proclaimed president holds no office; a spokesman for someone is not that someone
+    ("en", "VIENNA, May 2 - Self-proclaimed interim president Juan Perez of Venezuela announced the move.", set()),
+    ("en", "BERLIN, May 2 - A spokesman for Mr Weber insisted on the procedure.", set()),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

@@ -158,8 +158,9 @@ def _owner_polity(doc: Doc, owner: Span, data: dict) -> str | None:
 
 
 def _former_word(token: Token, data: dict) -> bool:
-    """"former", "колишньому" (any form: the list holds lemmas), "ex-", "then-US", "експрем'єр"."""
-    former = data["former"]
+    """"former", "колишньому" (any form: the list holds lemmas), "ex-", "then-US", "експрем'єр"; and
+    "self-proclaimed", "самопроголошений": no office a state holds (both read as no current office)."""
+    former = [*data["former"], *data.get("unrecognised", ())]
     key = lookup_key(token.text)
     return key in former or any(lemma in former for lemma in token._.lemmas) or key.startswith(
         tuple(data.get("former_prefixes", ())))
@@ -282,6 +283,8 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
     honorifics = set(data.get("honorifics", ()))
     while i > sent_start and lookup_key(doc[i].text) in honorifics and _role_ending_at(doc, i + 1) is None:
         i -= 1  # "the supreme leader, Ayatollah ...": the honorific opens the apposition
+    if i >= sent_start and lookup_key(doc[i].text) in data.get("service_prepositions", ()):
+        return None  # "a spokesman for Mr Scholz": whom the official serves, not the official
     headline = _title_case(doc, end)
     if i >= sent_start and doc[i].text == "," and not headline:
         i -= 1
