@@ -148,6 +148,19 @@ ROLES = [
     # a self-proclaimed president holds no office; a spokesman for someone is not that someone
     ("en", "VIENNA, May 2 - Self-proclaimed interim president Juan Perez of Venezuela announced the move.", set()),
     ("en", "BERLIN, May 2 - A spokesman for Mr Weber insisted on the procedure.", set()),
+    # the Pope is a monarch of the Holy See, and his envoy serves it
+    ("uk", "Посланець папи римського Франциска кардинал Маттео Россі працює над механізмом повернення дітей.",
+     {("Франциск", "monarch", "VA"), ("Маттео Россі", "other_official", "VA")}),
+    ("en", "Pope Leo met the cardinals.", {("Leo", "monarch", "VA")}),
+    ("uk", "Голова угорського МЗС Петер Ковач заявив про це.", {("Петер Ковач", "foreign_minister", "HU")}),
+    ("uk", "Він зустрінеться з секретарем Ради національної безпеки та оборони України Рустемом Бондаренком.",
+     {("Рустем Бондаренко", "other_official", "UA")}),
+    # a nominative title and a lone surname in another case do not agree: whose envoy, or a headline's source
+    ("uk", "Він не може говорити як посланець Путіна.", set()),
+    ("uk", "Планується зустріч із Путіним – прессекретар", set()),
+    # a plural title with a polity before each name
+    ("uk", "Міністри енергетики України Олег Коваль і Азербайджану Ельдар Гасанов обговорили постачання газу.",
+     {("Олег Коваль", "minister", "UA"), ("Ельдар Гасанов", "minister", "AZ")}),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

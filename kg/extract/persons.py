@@ -317,11 +317,16 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
     # (in the genitive) says whose; but a name followed by another is the second office's holder, the owner
     # ("посланець президента Дональда Трампа Стів Віткофф").
     head = _role_ending_at(doc, role.start)
+    owner_title = None
     if head is not None and head.kb_id_ != role.kb_id_ and not (
             name is not None and _owner_name_ending_at(doc, name.end, data) is not None and _name_follows(doc, name, data)):
-        role = head
+        role, owner_title = head, role
+    if name is not None and _oblique_surname(role, name):
+        return None  # "як посланець Трампа": whose envoy, not the envoy
     roles, pre_polity, acting, former = _chain(doc, role, data)
     polity = _polity_inside(doc, role) or _complement_polity(doc, complement_start, end, data) or pre_polity
+    if polity is None and owner_title is not None:
+        polity = _title_polity(owner_title, data)  # "посланець папи римського ... кардинал X": the Holy See's
     return _Link(roles, polity, acting, former, polity is not None)
 
 
@@ -384,6 +389,18 @@ def _name_follows(doc: Doc, name: Span, data: dict) -> bool:
         else:
             return False
     return False
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+
+
+def _oblique_surname(role: Span, name: Span) -> bool:
+    """A Ukrainian title in the nominative and a lone surname the dictionary reads only in another case
+    ("посланець Трампа", "Трампом – прессекретар") do not agree: the name is not the title's holder."""
+    if role.doc.lang_ != "uk" or len(name) != 1:
+        return False
+    title, word = role[0]._.grammemes, name[0]._.grammemes
+    return (title & _CASES) == {"nomn"} and name[0]._.known and "Surn" in word and not word & {"nomn", "Fixd"}
 
 
 def _after_place_preposition(doc: Doc, start: int) -> bool:
@@ -476,8 +493,8 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
         if not (_gap_word(doc[end], data) or _polity_at(doc, end) is not None):
             break
         end += 1
-    if _title_of_next_name(doc, role, end, data):
-        return None
+    if _title_of_next_name(doc, role, end, data) or _oblique_surname(role, name):
+        return None  # (and "зустріч із Трампом – прессекретар": a headline's source, no apposition)
     polity = _polity_inside(doc, role) or _complement_polity(doc, role.end, end, data) or pre_polity
     return _Link(roles, polity, acting, former, polity is not None)
 
@@ -608,21 +625,27 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
     for name in index.spans(doc, "kg_name"):
         if name.start in linked_names or any(t._.noise for t in name) or name.start < 2:
             continue
-        if lookup_key(doc[name.start - 1].text) not in set(data["and"]) | {","}:
+        # ("міністри енергетики України X і Азербайджану Y": the polity between the conjunction and the name is Y's)
+        own = _polity_at(doc, name.start - 1)
+        joint = own.start - 1 if own is not None and own.label_ != "demonym" else name.start - 1
+        if joint < 1 or lookup_key(doc[joint].text) not in set(data["and"]) | {","}:
             continue
-        prev = next((n for n in index.spans(doc, "kg_name") if n.end == name.start - 1 and n.start in linked_names), None)
-        if prev is None:
+        prev = _name_ending_at(doc, joint)
+        if prev is None or prev.start not in linked_names:
             continue
         role_span, _, acting = linked_names[prev.start]
         last = role_span[-1]
         plural = last.text.lower().endswith("s") if doc.lang_ == "en" else "plur" in last._.grammemes
         if not plural:
             continue
+        polity = own.kb_id_ if own is not None and joint < name.start - 1 else None
         person = register(name, None)
         person.surfaces.add(name.text)
         mentions.append(PersonMention(name.start, name.end, person))
-        links.append((person, role_span.kb_id_, None, acting, name, role_span))
-        linked_names[name.start] = (role_span, None, acting)
+        links.append((person, role_span.kb_id_, polity, acting, name, role_span))
+        if polity and (role_span.kb_id_, polity, acting) not in person.roles:
+            person.roles.append((role_span.kb_id_, polity, acting))
+        linked_names[name.start] = (role_span, polity, acting)
 
     # Names without a role phrase of their own: later mentions of known persons (surnames included), else
     # office holders the actor gazetteer knows (they act for their polity; no role claim is made from the list).
