@@ -161,6 +161,12 @@ ROLES = [
     # a plural title with a polity before each name
     ("uk", "Міністри енергетики України Олег Коваль і Азербайджану Ельдар Гасанов обговорили постачання газу.",
      {("Олег Коваль", "minister", "UA"), ("Ельдар Гасанов", "minister", "AZ")}),
+    # an abbreviated rank keeps its full stop; a name after a polity's "'s" ends the portfolio words before a title
+    ("en", "It went to Burkina Faso's President Capt. Amadou Sawadogo.", {("Amadou Sawadogo", "president", "BF")}),
+    ("en", "Japan's Kenji Sato and British Foreign Secretary Helen Ward agreed.", {("Helen Ward", "foreign_minister", "GB")}),
+    # capitalised words before an institution's noun name an organisation, not its head
+    ("en", "It was signed by Kenji Sato, president of the Japan Aerospace Exploration Agency.",
+     set()),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

@@ -173,7 +173,9 @@ def _holder_or_title(doc: Doc, i: int) -> bool:
         return True
     for name in index.spans(doc, "kg_name"):
         if name.start <= i < name.end:
-            return name.start > 0 and any(r.end == name.start for r in index.spans(doc, "kg_role"))
+            # (a name after a title or a polity's "'s": "Japan's Toshimitsu Motegi and British Foreign Secretary X")
+            return name.start > 0 and (doc[name.start - 1].text in ("'s", "’s") or any(
+                r.end == name.start for r in index.spans(doc, "kg_role")))
     return False
 
 
@@ -350,6 +352,14 @@ def _title_case(doc: Doc, i: int) -> bool:
         stopped = any(t.text in (".", "!", "?") for t in doc[max(start, end - 3):end])  # (a headline has no full stop)
         table[start] = len(words) >= _HEADLINE_WORDS and capitals >= _HEADLINE_SHARE * len(words) and not stopped
     return table[start]
+
+
+def _organisation_words(doc: Doc, name: Span, data: dict) -> bool:
+    """"president of the Japan Aerospace Exploration Agency": capitalised words before a capitalised institution
+    noun name an organisation, not a person."""
+    if name.end >= len(doc) or not doc[name.end].text[:1].isupper():
+        return False
+    return lookup_key(doc[name.end].text) in data.get("institutions", ())
 
 
 def _name_ending_at(doc: Doc, end: int) -> Span | None:
@@ -603,6 +613,8 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
 
     for name in index.spans(doc, "kg_name"):
         if any(t._.noise for t in name):
+            continue
+        if _organisation_words(doc, name, data):
             continue
         link = _role_chain_before(doc, name.start, data) or _role_after(doc, name, data)
         if link is None or link.former:

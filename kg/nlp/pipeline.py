@@ -18,7 +18,7 @@ import re
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.lang.char_classes import HYPHENS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -47,6 +47,11 @@ def _tokenizer(nlp: Language) -> Tokenizer:
     infixes = [p for p in nlp.Defaults.infixes if HYPHENS not in p]
     tok = nlp.tokenizer
     tok.infix_finditer = compile_infix_regex(infixes).finditer
+    # abbreviated honorifics keep their full stop ("President Capt. Ibrahim Traoré" is one sentence)
+    for honorific in lang_data(nlp.lang).get("honorifics", ()):
+        if honorific.endswith(".") and len(honorific) > 2:
+            for form in (honorific, honorific.capitalize()):
+                tok.add_special_case(form, [{ORTH: form}])
     return tok
 
 
