@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import extract_relations, relations_of
+from kg.extract import extract_relations, extract_roles, relations_of
 from kg.extract.consistency import consistent_roles
 from kg.extract.decide import MODEL_PATH, decide_relations, load_model, pair_features, probability
 from kg.extract.records import Evidence, RoleAssertion
@@ -78,6 +78,20 @@ def test_specific_offices_beat_generic_ones_and_titles_beat_nearby_polities() ->
     kept = {(r.name, r.role, r.country) for r in consistent_roles(roles)}
     assert kept == {("Giorgia Meloni", "prime_minister", "IT"), ("Rustem Umerov", "defence_minister", "UA"),
                     ("Oleksii Reznikov", "defence_minister", "UA"), ("Pranay Verma", "ambassador", "IN")}
+
+
+def test_a_deputy_prime_minister_keeps_the_portfolio_they_hold() -> None:
+    for lang, text in (("en", "Deputy Prime Minister – Economy Minister of Ukraine Olha Marchenko arrived in Lisbon."),
+                       ("uk", "Віцепрем’єр-міністр – міністр економіки України Ольга Марченко прибула до Лісабона.")):
+        kept = {(r.role, r.country) for r in consistent_roles(extract_roles(load_pipeline(lang)(text)))}
+        assert kept == {("deputy_prime_minister", "UA"), ("minister", "UA")}, lang
+
+
+def test_a_state_office_takes_no_organisation_the_same_person_holds_elsewhere() -> None:
+    from kg.extract.persons import _fitting
+
+    assert _fitting("prime_minister", "EU") is None and _fitting("prime_minister", "PT") == "PT"
+    assert _fitting("foreign_minister", "EU") == "EU"  # the High Representative
 
 
 def test_model_file_is_package_data() -> None:

@@ -28,7 +28,8 @@ from kg.extract.records import RoleAssertion
 __all__ = ["consistent_roles", "SPECIFIC_MINISTERS"]
 
 # Offices that are a kind of minister: beside one of them, "minister" for the same polity says nothing more.
-SPECIFIC_MINISTERS = frozenset({"prime_minister", "deputy_prime_minister", "foreign_minister", "defence_minister"})
+# (A deputy prime minister is not one: most hold a portfolio of their own, "Deputy Prime Minister – Economy Minister".)
+SPECIFIC_MINISTERS = frozenset({"prime_minister", "foreign_minister", "defence_minister"})
 
 
 def consistent_roles(roles: Iterable[RoleAssertion]) -> list[RoleAssertion]:

@@ -122,6 +122,11 @@ def _pre_modifiers(doc: Doc, role: Span, data: dict) -> tuple[str | None, bool, 
                     polity, possessive = span.kb_id_, owns
             i = span.start - 1
             continue
+        owner = _name_ending_at(doc, i) if key in ("'s", "’s") else None
+        if owner is not None:
+            # "US President Donald Trump's special envoy": the envoy serves the polity of the owner's title
+            polity = polity or _owner_polity(doc, owner, data)
+            break
         if key in ("'s", "’s", "'", "’", "the", "a", "an", "пані", "пан", "mr", "mrs", "ms", "then") or key in modifiers:
             i -= 1
             continue
@@ -129,16 +134,36 @@ def _pre_modifiers(doc: Doc, role: Span, data: dict) -> tuple[str | None, bool, 
             acting = True
             i -= 1
             continue
-        if key in data["former"] or key.startswith(("екс", "ex-")):
+        if _former_word(tok, data):
             former = True
             i -= 1
             continue
-        if doc.lang_ == "en" and (key in ("and", "&") or key in set(data.get("portfolio_words", ()))
+        if doc.lang_ == "en" and (key in ("and", "&") and i < role.start - 1 or key in set(data.get("portfolio_words", ()))
                                   or tok.text[:1].isupper() and tok.is_alpha) and not _holder_or_title(doc, i):
-            i -= 1  # a portfolio's name: "Iraqi Water Resources Minister", "Malaysia's Plantation and Commodities Minister"
+            # a portfolio's name: "Iraqi Water Resources Minister", "Malaysia's Plantation and Commodities Minister"
+            # ("and" right before the title joins another official's: "President X of Kazakhstan and President Y")
+            i -= 1
             continue
         break
     return polity, acting, former
+
+
+def _owner_polity(doc: Doc, owner: Span, data: dict) -> str | None:
+    """The polity of a name that owns another's title: the gazetteer's, else its own title's."""
+    listed = _listed(doc, owner)
+    if listed is not None:
+        return listed[1]
+    link = _role_chain_before(doc, owner.start, data)
+    return link.polity if link is not None else None
+
+
+def _former_word(token: Token, data: dict) -> bool:
+    """"former", "колишньому" (any form: the list holds lemmas), "ex-", "then-US", "експрем'єр"; and
+    "self-proclaimed", "самопроголошений": no office a state holds (both read as no current office)."""
+    former = [*data["former"], *data.get("unrecognised", ())]
+    key = lookup_key(token.text)
+    return key in former or any(lemma in former for lemma in token._.lemmas) or key.startswith(
+        tuple(data.get("former_prefixes", ())))
 
 
 def _holder_or_title(doc: Doc, i: int) -> bool:
@@ -148,7 +173,9 @@ def _holder_or_title(doc: Doc, i: int) -> bool:
         return True
     for name in index.spans(doc, "kg_name"):
         if name.start <= i < name.end:
-            return name.start > 0 and any(r.end == name.start for r in index.spans(doc, "kg_role"))
+            # (a name after a title or a polity's "'s": "Japan's Toshimitsu Motegi and British Foreign Secretary X")
+            return name.start > 0 and (doc[name.start - 1].text in ("'s", "’s") or any(
+                r.end == name.start for r in index.spans(doc, "kg_role")))
     return False
 
 
@@ -205,7 +232,10 @@ def _complement_polity(doc: Doc, start: int, end: int, data: dict) -> str | None
 
 
 def _demonym_on_noun(doc: Doc, span: Span) -> bool:
-    """A Ukrainian demonym agreeing with the complement's noun: "командувач ліванської армії"."""
+    """A demonym qualifying the complement's noun: "командувач ліванської армії" (agreeing with it), "secretary of
+    the Russian Security Council" (after the article: the council is Russia's, not the UN's)."""
+    if doc.lang_ == "en":
+        return span.start > 0 and lookup_key(doc[span.start - 1].text) == "the"
     return doc.lang_ == "uk" and span.end < len(doc) and "NOUN" in doc[span.end]._.grammemes and not doc[span.end].text[:1].isupper()
 
 
@@ -248,8 +278,17 @@ def _chain(doc: Doc, role: Span, data: dict) -> tuple[list[Span], str | None, bo
 def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
     """The role phrase before a name: ROLE [complement with polities] [,] NAME."""
     sent_start = index.sent_bounds(doc, end if end < len(doc) else end - 1)[0]
+    name = index.name_starting_at(doc, end)
+    if name is not None and len(name) == 1 and _after_place_preposition(doc, end):
+        return None
     i = end - 1
-    if i >= sent_start and doc[i].text == ",":
+    honorifics = set(data.get("honorifics", ()))
+    while i > sent_start and lookup_key(doc[i].text) in honorifics and _role_ending_at(doc, i + 1) is None:
+        i -= 1  # "the supreme leader, Ayatollah ...": the honorific opens the apposition
+    if i >= sent_start and lookup_key(doc[i].text) in data.get("service_prepositions", ()):
+        return None  # "a spokesman for Mr Scholz": whom the official serves, not the official
+    headline = _title_case(doc, end)
+    if i >= sent_start and doc[i].text == "," and not headline:
         i -= 1
     steps = 0
     role = None
@@ -260,10 +299,16 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
         span = _polity_at(doc, i)
         if span is not None and span.label_ != "demonym":
             i = span.start - 1
+        elif headline:
+            return None  # (every word of a title-case headline is capitalised: no complement can be told)
         elif _gap_word(doc[i], data):
             i -= 1
         elif doc[i].text == "," and i + 1 < end and i > sent_start and _gap_word(doc[i + 1], data) and _gap_word(doc[i - 1], data):
             i -= 1  # a list inside the complement: "міністр планування, розвитку та спеціальних ініціатив Пакистану"
+        elif _bracketed_abbreviation_ending_at(doc, i):
+            i -= 3  # "Chief of the Army Staff (COAS) Field Marshal ...": the title's abbreviation
+        elif (owner := _owner_name_ending_at(doc, i + 1, data)) is not None:
+            i = owner.start - 1  # "посланець президента Дональда Трампа Стів Віткофф": over the president's name
         else:
             return None
         steps += 1
@@ -271,13 +316,131 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
         return None
     complement_start = role.end
     # "помічник президента РФ X", "спецпосланець президента США X": the first role is the office, the second
-    # (in the genitive) says whose.
+    # (in the genitive) says whose; but a name followed by another is the second office's holder, the owner
+    # ("посланець президента Дональда Трампа Стів Віткофф").
     head = _role_ending_at(doc, role.start)
-    if head is not None and head.kb_id_ != role.kb_id_:
-        role = head
+    owner_title = None
+    if head is not None and head.kb_id_ != role.kb_id_ and not (
+            name is not None and _owner_name_ending_at(doc, name.end, data) is not None and _name_follows(doc, name, data)):
+        role, owner_title = head, role
+    if name is not None and _oblique_surname(role, name):
+        return None  # "як посланець Трампа": whose envoy, not the envoy
     roles, pre_polity, acting, former = _chain(doc, role, data)
     polity = _polity_inside(doc, role) or _complement_polity(doc, complement_start, end, data) or pre_polity
+    if polity is None and owner_title is not None:
+        polity = _title_polity(owner_title, data)  # "посланець папи римського ... кардинал X": the Holy See's
     return _Link(roles, polity, acting, former, polity is not None)
+
+
+def _bracketed_abbreviation_ending_at(doc: Doc, i: int) -> bool:
+    """"(COAS)", "(Retd.)": a bracketed word standing after a title."""
+    return i >= 2 and doc[i].text == ")" and doc[i - 2].text == "(" and doc[i - 1].text[:1].isupper()
+
+
+_HEADLINE_WORDS = 4  # words of four letters or more a title-case line has at least
+_HEADLINE_SHARE = 0.8  # of which at least this share is capitalised
+
+
+def _title_case(doc: Doc, i: int) -> bool:
+    """"Moldovan President Discusses Energy Security Cooperation With Zelenskyy": the sentence of token i is a
+    title-case headline (its long words capitalised, no full stop at its end)."""
+    start, end = index.sent_bounds(doc, i)
+    table: dict[int, bool] = index.memo(doc, "persons:title_case", dict)
+    if start not in table:
+        words = [t.text for t in doc[start:end] if t.is_alpha and len(t.text) >= 4]
+        capitals = sum(1 for w in words if w[:1].isupper())
+        stopped = any(t.text in (".", "!", "?") for t in doc[max(start, end - 3):end])  # (a headline has no full stop)
+        table[start] = len(words) >= _HEADLINE_WORDS and capitals >= _HEADLINE_SHARE * len(words) and not stopped
+    return table[start]
+
+
+def _organisation_words(doc: Doc, name: Span, data: dict) -> bool:
+    """"president of the Japan Aerospace Exploration Agency": capitalised words before a capitalised institution
+    noun name an organisation, not a person."""
+    if name.end >= len(doc) or not doc[name.end].text[:1].isupper():
+        return False
+    return lookup_key(doc[name.end].text) in data.get("institutions", ())
+
+
+def _name_ending_at(doc: Doc, end: int) -> Span | None:
+    table = index.memo(doc, "persons:name_end", lambda: {s.end: s for s in index.spans(doc, "kg_name")})
+    return table.get(end)  # type: ignore[no-any-return]
+
+
+def _owner_name_ending_at(doc: Doc, end: int, data: dict) -> Span | None:
+    """A name that holds the genitive office of a compound title ("посланець президента [США] Дональда Трампа"):
+    the office right before it (past its polity) follows another office."""
+    name = _name_ending_at(doc, end)
+    if name is None:
+        return None
+    i = name.start
+    while (span := _polity_at(doc, i - 1)) is not None and span.label_ != "demonym":
+        i = span.start
+    role = _role_ending_at(doc, i)
+    head = _role_ending_at(doc, role.start) if role is not None else None
+    return name if head is not None and head.kb_id_ != role.kb_id_ else None  # type: ignore[union-attr]
+
+
+def _name_follows(doc: Doc, name: Span, data: dict) -> bool:
+    """Another name comes after this one, past only a title's complement ("Дональда Трампа з питань Близького Сходу
+    Стів Віткофф")."""
+    sent_end = index.sent_bounds(doc, name.start)[1]
+    i = name.end
+    while i < sent_end and i - name.end <= _GAP_MAX:
+        if index.name_starting_at(doc, i) is not None:
+            return True
+        if _role_starting_at(doc, i) is not None:
+            return False  # another title: the name after it is its holder's
+        span = _polity_at(doc, i)
+        if span is not None:
+            i = span.end
+        elif _gap_word(doc[i], data):
+            i += 1
+        else:
+            return False
+    return False
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+
+
+def _oblique_surname(role: Span, name: Span) -> bool:
+    """A Ukrainian title in the nominative and a lone surname the dictionary reads only in another case
+    ("посланець Трампа", "Трампом – прессекретар") do not agree: the name is not the title's holder."""
+    if role.doc.lang_ != "uk" or len(name) != 1:
+        return False
+    title, word = role[0]._.grammemes, name[0]._.grammemes
+    return (title & _CASES) == {"nomn"} and name[0]._.known and "Surn" in word and not word & {"nomn", "Fixd"}
+
+
+def _after_place_preposition(doc: Doc, start: int) -> bool:
+    """"Permanent Representative to the UN in Geneva", "написав канцлер у Twitter": a lone capitalised word right
+    after a place preposition is a place or an outlet, not the title holder's name."""
+    data = lang_data(doc.lang_)
+    if start == 0:
+        return False
+    word = doc[start - 1]  # (lower case: "посла Китаю в Токіо У Цзянхао" — Wu is a surname)
+    return (word.text.islower() or word.is_sent_start) and lookup_key(word.text) in data["location_prepositions"]
+
+
+_STATE_NAME_WORDS = 4  # "of the Republic of", "of the Kingdom of"
+
+
+def _polity_after_name(doc: Doc, name: Span, data: dict) -> str | None:
+    """"President Shavkat Mirziyoyev of the Republic of Uzbekistan": a title's polity named after the holder."""
+    sent_end = index.sent_bounds(doc, name.start)[1]
+    i = name.end
+    if i >= sent_end or lookup_key(doc[i].text) not in set(data["of"]):
+        return None
+    i += 1
+    for _ in range(_STATE_NAME_WORDS):
+        span = _polity_at(doc, i) if i < sent_end else None
+        if span is not None and span.start == i:
+            return span.kb_id_ if span.label_ != "demonym" else None
+        if i >= sent_end or not (lookup_key(doc[i].text) in ("the", *data["of"]) or doc[i].text[:1].isupper()):
+            return None
+        i += 1
+    return None
 
 
 def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
@@ -296,6 +459,9 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
     pre_polity = None
     acting = former = False
     steps = 0
+    # (office words before the title: "the US deputy national security adviser", "a foreign ministry official",
+    # "White House economic adviser")
+    modifiers = set(data.get("role_modifiers", ())) | set(data.get("deputy", ())) | set(data.get("portfolio_words", ()))
     while i < sent_end and steps < 6:
         key = lookup_key(doc[i].text)
         role = _role_starting_at(doc, i)
@@ -314,8 +480,10 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
         elif key in data["acting"]:
             acting = True
             i += 1
-        elif key in data["former"] or key.startswith(("екс", "ex-")):
+        elif _former_word(doc[i], data):
             former = True
+            i += 1
+        elif key in modifiers:
             i += 1
         else:
             return None
@@ -335,8 +503,19 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
         if not (_gap_word(doc[end], data) or _polity_at(doc, end) is not None):
             break
         end += 1
+    if _title_of_next_name(doc, role, end, data) or _oblique_surname(role, name):
+        return None  # (and "зустріч із Трампом – прессекретар": a headline's source, no apposition)
     polity = _polity_inside(doc, role) or _complement_polity(doc, role.end, end, data) or pre_polity
     return _Link(roles, polity, acting, former, polity is not None)
+
+
+def _title_of_next_name(doc: Doc, role: Span, end: int, data: dict) -> bool:
+    """"In an interview with Al-Jazeera, Foreign Minister Sheikh X said": a title followed by a name, right after
+    its words, its polity or an honorific, is that name's, not an apposition to the name before the comma."""
+    if index.name_starting_at(doc, end) is None:
+        return False
+    last = doc[end - 1]
+    return end == role.end or _polity_at(doc, end - 1) is not None or lookup_key(last.text) in data.get("honorifics", ())
 
 
 _DEPUTY_OF = {"prime_minister": "deputy_prime_minister", "president": "vice_president",
@@ -353,6 +532,28 @@ def _deputised(doc: Doc, role: Span, data: dict) -> Span:
     for token in role[:1]:
         if lookup_key(token.text) in deputy and role.kb_id_ in _DEPUTY_OF and len(role) > 1:
             return Span(doc, role.start, role.end, label=role.label_, kb_id=_DEPUTY_OF[role.kb_id_])
+    return role
+
+
+_BODY_WINDOW = 8  # words after a secretary's title that may name the body ("of Ukraine's National Security and Defense Council")
+
+
+def _body_secretary(doc: Doc, role: Span, data: dict) -> Span:
+    """"Secretary of the Russian Security Council", "National Security Council Secretary": the secretary of a
+    council or committee is its officer, not a minister."""
+    titles = set(data.get("secretary_titles", ()))
+    if role.kb_id_ != "minister" or not any(titles & {lookup_key(t.text), *t._.lemmas} for t in role):
+        return role
+    first, last = index.sent_bounds(doc, role.start)
+    bodies = set(data.get("collegial_bodies", ()))
+    after = []
+    for token in doc[role.end:min(role.end + _BODY_WINDOW, last)]:
+        if token.is_punct and token.text not in ("'s", "’s", "'", "’"):
+            break
+        after.append(token)
+    before = list(doc[max(first, role.start - 3):role.start])
+    if any(bodies & {lookup_key(t.text), *t._.lemmas} for t in after + before):
+        return Span(doc, role.start, role.end, label=role.label_, kb_id="other_official")
     return role
 
 
@@ -413,10 +614,13 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
     for name in index.spans(doc, "kg_name"):
         if any(t._.noise for t in name):
             continue
+        if _organisation_words(doc, name, data):
+            continue
         link = _role_chain_before(doc, name.start, data) or _role_after(doc, name, data)
         if link is None or link.former:
             continue
-        link.roles = [_deputised(doc, r, data) for r in link.roles]
+        link.polity = link.polity or _polity_after_name(doc, name, data)
+        link.roles = [_body_secretary(doc, _deputised(doc, r, data), data) for r in link.roles]
         gender = _gender(doc.lang_, link.roles, list(name))
         person = register(name, gender)
         person.gender = person.gender or gender
@@ -433,21 +637,27 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
     for name in index.spans(doc, "kg_name"):
         if name.start in linked_names or any(t._.noise for t in name) or name.start < 2:
             continue
-        if lookup_key(doc[name.start - 1].text) not in set(data["and"]) | {","}:
+        # ("міністри енергетики України X і Азербайджану Y": the polity between the conjunction and the name is Y's)
+        own = _polity_at(doc, name.start - 1)
+        joint = own.start - 1 if own is not None and own.label_ != "demonym" else name.start - 1
+        if joint < 1 or lookup_key(doc[joint].text) not in set(data["and"]) | {","}:
             continue
-        prev = next((n for n in index.spans(doc, "kg_name") if n.end == name.start - 1 and n.start in linked_names), None)
-        if prev is None:
+        prev = _name_ending_at(doc, joint)
+        if prev is None or prev.start not in linked_names:
             continue
         role_span, _, acting = linked_names[prev.start]
         last = role_span[-1]
         plural = last.text.lower().endswith("s") if doc.lang_ == "en" else "plur" in last._.grammemes
         if not plural:
             continue
+        polity = own.kb_id_ if own is not None and joint < name.start - 1 else None
         person = register(name, None)
         person.surfaces.add(name.text)
         mentions.append(PersonMention(name.start, name.end, person))
-        links.append((person, role_span.kb_id_, None, acting, name, role_span))
-        linked_names[name.start] = (role_span, None, acting)
+        links.append((person, role_span.kb_id_, polity, acting, name, role_span))
+        if polity and (role_span.kb_id_, polity, acting) not in person.roles:
+            person.roles.append((role_span.kb_id_, polity, acting))
+        linked_names[name.start] = (role_span, polity, acting)
 
     # Names without a role phrase of their own: later mentions of known persons (surnames included), else
     # office holders the actor gazetteer knows (they act for their polity; no role claim is made from the list).
@@ -488,10 +698,10 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
                     polity = person.country or _organisation_near(doc, name)
                 else:
                     listed = _listed(doc, name)
-                    polity = person.country or (listed[1] if listed else None) or _title_polity(
+                    polity = _fitting(role, person.country) or _fitting(role, listed[1] if listed else None) or _title_polity(
                         role_span, data) or _possessive_polity(doc, role_span, data) or _appointer_polity(
                         doc, name, mentions, data) or _coordinated_polity(
-                        doc, role_span, resolved, data) or _sole_actor_polity(doc, _speakers_part(doc, name, data), data, taken)
+                        doc, role_span, resolved, data) or _sole_actor_polity(doc, _up_to_name(doc, name, role_span), data, taken)
                     if polity is None and final and role != "ambassador":
                         # (a place before the name: "In Kinshasa, government spokesperson ..."; one after it is
                         # where they go: "is due in Washington")
@@ -540,6 +750,16 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
                 mentions.append(PersonMention(item.i, item.i + 1, person))
     mentions.sort(key=lambda m: m.start)
     return persons, mentions, resolved
+
+
+# Offices only a state has: an organisation's polity known for the same person is another office of theirs ("Prime
+# Minister António Costa" of Portugal, now the European Council's president).
+_STATE_OFFICES = frozenset({"president", "prime_minister", "deputy_prime_minister", "monarch", "defence_minister"})
+_ORGANISATIONS = frozenset({"EU", "NATO", "UN"})
+
+
+def _fitting(role: str, polity: str | None) -> str | None:
+    return None if role in _STATE_OFFICES and polity in _ORGANISATIONS else polity
 
 
 def _polity_antecedent(doc: Doc, pronoun: Token, mentions: list[PersonMention]) -> bool:
@@ -653,6 +873,9 @@ def _plural(role: Span) -> bool:
     return "plur" in role[0]._.grammemes and "sing" not in role[0]._.grammemes
 
 
+_OPENING = 3  # words that open a sentence: its subject ("Algeria", "The United States", "Japan's government")
+
+
 def _possessive_polity(doc: Doc, role: Span, data: dict) -> str | None:
     """"Algeria cut ties with Morocco. Its energy minister, Mohamed Arkab, said ...": the polity that opens the
     sentence before."""
@@ -665,16 +888,21 @@ def _possessive_polity(doc: Doc, role: Span, data: dict) -> str | None:
     if sent.start == 0:
         return None
     before = index.sentence(doc, sent.start - 1)
-    first = next((s for s in index.spans(doc, "kg_polity") if before.start <= s.start < before.end), None)
+    # (the polity must open it: "The Eastern Theater Command said ... Its spokesperson" is the command's, not a
+    # polity named later in that sentence)
+    first = next((s for s in index.spans(doc, "kg_polity") if before.start <= s.start < before.start + _OPENING), None)
     return first.kb_id_ if first is not None else None
 
 
-def _speakers_part(doc: Doc, name: Span, data: dict) -> Span:
-    """The sentence of a name up to the speech verb after it: what the person says names others' polities
-    ("Ministry spokeswoman Klára Vondrová said ... a group linked to China's Ministry of State Security")."""
+def _up_to_name(doc: Doc, name: Span, role: Span) -> Span:
+    """The sentence of a name up to the name and its apposition: what the person then says or does names the
+    polities they speak of or act upon, not theirs ("Ministry spokeswoman Klára Vondrová said ... a group linked to
+    China's Ministry of State Security"; "міністр оборони X підтвердив, що ... за 110 км від Тайваню")."""
     sent = index.sentence(doc, name.start)
-    verb = next((i for i in index.having(doc, frozenset(data["speech_verbs"])) if name.end <= i < sent.end), None)
-    return doc[sent.start:verb] if verb is not None else sent
+    end = name.end
+    if role.start >= name.end:  # "X, a foreign ministry official and deputy head of Vietnam's border committee,"
+        end = next((t.i for t in doc[role.end:sent.end] if t.text in (",", ";", "(", ")")), sent.end)
+    return doc[sent.start:end]
 
 
 def _sole_actor_polity(doc: Doc, sent: Span, data: dict, taken: set[int] = frozenset(),  # type: ignore[assignment]

@@ -18,7 +18,7 @@ import re
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.lang.char_classes import HYPHENS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -47,6 +47,11 @@ def _tokenizer(nlp: Language) -> Tokenizer:
     infixes = [p for p in nlp.Defaults.infixes if HYPHENS not in p]
     tok = nlp.tokenizer
     tok.infix_finditer = compile_infix_regex(infixes).finditer
+    # abbreviated honorifics keep their full stop ("President Capt. Ibrahim Traoré" is one sentence)
+    for honorific in lang_data(nlp.lang).get("honorifics", ()):
+        if honorific.endswith(".") and len(honorific) > 2:
+            for form in (honorific, honorific.capitalize()):
+                tok.add_special_case(form, [{ORTH: form}])
     return tok
 
 
@@ -121,11 +126,30 @@ def _noise_prefixes(lang: str) -> tuple[str, ...]:
     return tuple(p.lower() for p in lang_data(lang)["noise_line_prefixes"])
 
 
+@functools.cache
+def _list_headers(lang: str) -> frozenset[str]:
+    """Noise prefixes that head a list when alone on their line ("Читайте також:"); a lone advert slot or share
+    button ("Advertisement", "Реклама") heads nothing: the article goes on under it."""
+    markers = {m.lower() for m in lang_data(lang).get("noise_markers", ())}
+    return frozenset(p.rstrip(":").strip() for p in _noise_prefixes(lang) if p not in markers)
+
+
+#: the longest part between bars of a menu, byline or caption line ("Published: ... | Updated: ..."); a paragraph
+#: that quotes a bar among its sentences is prose
+_MENU_PART_MAX = 200
+
+
+def _menu_line(line: str) -> bool:
+    return " | " in line and not line.rstrip().endswith((".", "»", "\"")) and \
+        max(len(part) for part in line.split(" | ")) <= _MENU_PART_MAX
+
+
 @Language.component("kg_noise", assigns=["token._.noise"])
 def kg_noise(doc: Doc) -> Doc:
     """Page noise: lines that start with "Читайте також", "Read more:", "Tags:", captions...; a line that is
     only such a prefix ("Читайте також:") makes the lines under it noise too, up to the next blank line."""
     prefixes = _noise_prefixes(doc.lang_)
+    headers = _list_headers(doc.lang_)
     text = doc.text
     lowered = text.lower()
     if " | " not in text and not any(p in lowered for p in prefixes):
@@ -138,8 +162,8 @@ def kg_noise(doc: Doc) -> Doc:
         line = text[line_start:line_end].strip().lower()
         if not line:
             block = False
-        elif line.startswith(prefixes) or block or (" | " in line and not line.rstrip().endswith((".", "»", "\""))):
-            if line.rstrip(":").strip() in {p.rstrip(":").strip() for p in prefixes}:
+        elif line.startswith(prefixes) or block or _menu_line(line):
+            if line.rstrip(":").strip() in headers:
                 block = True
             span = doc.char_span(line_start, line_end, alignment_mode="expand")
             if span is not None:
@@ -349,12 +373,13 @@ def kg_names(doc: Doc) -> Doc:
                 break
         while i < j - 1 and doc[i].is_sent_start and is_function_word(doc.lang_, doc[i].text):
             i += 1  # "Окремо Сибіга", "Тим часом": a capitalised adverb opens the sentence
-        span = doc[i:j]
-        # (two words right after a title are a name, whatever the dictionary says: "Міністр ... Китаю Ван І")
-        if _plausible_name(span) or (len(span) > 1 and i - 1 in titles):
-            spans.append(Span(doc, i, j, label="PERSON"))
-        elif len(span) == 1 and span[0].is_sent_start:
-            deferred.append(span)
+        for start, end in _name_parts(doc, i, j):
+            span = doc[start:end]
+            # (two words right after a title are a name, whatever the dictionary says: "Міністр ... Китаю Ван І")
+            if _plausible_name(span) or (len(span) > 1 and start - 1 in titles):
+                spans.append(Span(doc, start, end, label="PERSON"))
+            elif len(span) == 1 and span[0].is_sent_start:
+                deferred.append(span)
         i = j
     # "Рамафоса, зі свого боку, повідомив", "Ebrard said": a lone word opening a sentence is a name when the
     # article names that person in full elsewhere ("Сирілом Рамафосою") or the gazetteer knows the surname.
@@ -366,6 +391,45 @@ def kg_names(doc: Doc) -> Doc:
             spans.append(Span(doc, span.start, span.end, label="PERSON"))
     doc.spans["kg_name"] = sorted(spans, key=lambda s: s.start)
     return doc
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+
+
+def _name_parts(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+    """The names in a run of capitalised words. Ukrainian runs may hold more than one: a place's words before a
+    given name ("з питань Близького Сходу Стів Віткофф") and two names whose cases differ ("посланець президента
+    Дональда Трампа Стів Віткофф": the president's name in the genitive, the envoy's in the nominative)."""
+    if doc.lang_ != "uk" or j - i < 3:
+        return [(i, j)]
+    first = i
+    while j - first >= 3 and _common_word(doc[first]):
+        first += 1
+    if first > i and not _given_name(doc[first]):
+        first = i  # no given name after the common words: they belong to the name
+    parts = []
+    start = first
+    for k in range(first + 2, j - 1):  # a given name after two words and before one more
+        before, here = _cases(doc[k - 1]), _cases(doc[k])
+        if k - start >= 2 and _given_name(doc[k]) and before and here and not before & here:
+            parts.append((start, k))
+            start = k
+    parts.append((start, j))
+    return parts
+
+
+def _cases(token: Token) -> frozenset[str]:
+    return token._.grammemes & _CASES
+
+
+def _given_name(token: Token) -> bool:
+    return token._.known and "Name" in token._.grammemes
+
+
+def _common_word(token: Token) -> bool:
+    """A dictionary noun or adjective that is no name ("Близького", "Сходу")."""
+    grammemes = token._.grammemes
+    return token._.known and not _NAME_TAGS & grammemes and bool({"NOUN", "ADJF"} & grammemes)
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -391,6 +455,8 @@ def _name_word(token: Token, blocked: set[int], not_names: set[str]) -> bool:
     if len(text) == 1 and text.isupper() and text.isalpha() and token.i > 0 and not token.is_sent_start and \
             token.i not in blocked and _name_word(token.doc[token.i - 1], blocked, not_names):
         return True  # a one-letter given name after the family name: "Ван І" (Wang Yi)
+    if _bare_initial(token, blocked, not_names):
+        return True
     if token.i in blocked or token._.noise or len(text) < 2:
         return False
     if not text[:1].isupper():
@@ -404,6 +470,18 @@ def _name_word(token: Token, blocked: set[int], not_names: set[str]) -> bool:
     if lookup_key(text) in not_names:
         return False
     return True
+
+
+def _bare_initial(token: Token, blocked: set[int], not_names: set[str]) -> bool:
+    """"External Affairs Minister S Jaishankar": a capital letter without its full stop before a name word is an
+    initial, unless the language has a one-letter word of it ("A", "I"; "В", "У")."""
+    text, doc = token.text, token.doc
+    if len(text) != 1 or not (text.isupper() and text.isalpha()) or token.i in blocked or token.i + 1 >= len(doc):
+        return False
+    if text.lower() in lang_data(doc.lang_).get("one_letter_words", ()):
+        return False
+    following = doc[token.i + 1]
+    return len(following.text) > 1 and not following.is_sent_start and _name_word(following, blocked, not_names)
 
 
 def _plausible_name(span: Span) -> bool:
