@@ -648,9 +648,9 @@ def _joined_measures(doc: Doc, sent: Span, number: int, actors: list[Actor], eve
 
 def _mediated(doc: Doc, sent: Span, actors: list[Actor], polities: list[Span],
               data: dict) -> dict[tuple[str, str], tuple[str, Span]]:
-    """A mediator cooperates with each side it mediates between ("an exchange mediated by Turkey", "Qatar-brokered
-    talks", "за посередництва ОАЕ"): the mediators are the polities on the mediation word, the sides the
-    sentence's other parties (demonyms included: "the return of the Russian soldiers")."""
+    """A mediator cooperates with each side it mediates between ("an exchange mediated by Turkey", "за
+    посередництва ОАЕ"): the mediators are the polities on the mediation word, the sides the sentence's other
+    parties (demonyms included: "the return of the Russian soldiers"). ("Qatar-brokered" is one token, unread.)"""
     words = frozenset(data.get("mediation_words", ()))
     if not words:
         return {}
