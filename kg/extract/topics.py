@@ -31,10 +31,11 @@ import bisect
 import functools
 import json
 import math
+import operator
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from spacy.tokens import Doc
 
@@ -263,11 +264,14 @@ def _threshold(model: dict[str, Any], lang: str) -> float | None:
     return limit.get(lang) if isinstance(limit, dict) else float(limit)
 
 
-def _folded(model: dict[str, Any]) -> tuple[list[tuple[str, float]], float]:
-    """A topic model with its scaler folded into the weights: [(feature, weight / scale), ...] and the intercept
-    (what :func:`probability` computes, in one pass over the features that weigh)."""
-    weights = [(n, w / s) for n, s, w in zip(model["features"], model["scale"], model["weights"]) if w]
-    return weights, model["intercept"] - sum(w * m / s for m, s, w in zip(model["mean"], model["scale"], model["weights"]))
+def _folded(model: dict[str, Any]) -> tuple[Callable[[dict[str, float]], tuple[float, ...]], tuple[float, ...], float]:
+    """A topic model with its scaler folded into the weights: what reads the features that weigh (in order), their
+    weights (weight / scale) and the intercept; :func:`probability` computes the same, feature by feature."""
+    kept = [(n, w / s) for n, s, w in zip(model["features"], model["scale"], model["weights"]) if w]
+    names = [n for n, _ in kept] or ["bias"]
+    read = operator.itemgetter(*names) if len(names) > 1 else (lambda f: (f.get(names[0], 0.0),))
+    intercept = model["intercept"] - sum(w * m / s for m, s, w in zip(model["mean"], model["scale"], model["weights"]))
+    return read, tuple(w for _, w in kept) or (0.0,), intercept
 
 
 def _decide(doc: Doc, relations: list[RelationAssertion], model: dict[str, Any]) -> dict[Key, set[str]]:
@@ -281,8 +285,8 @@ def _decide(doc: Doc, relations: list[RelationAssertion], model: dict[str, Any])
     if learned:
         for key, per_topic in topic_features(doc, relations, learned).items():
             for t, f in per_topic.items():
-                (weights, intercept), limit = learned[t]
-                z = intercept + sum(w * f.get(n, 0.0) for n, w in weights)
+                (read, weights, intercept), limit = learned[t]
+                z = intercept + sum(map(operator.mul, weights, read(f)))
                 if 1.0 / (1.0 + math.exp(-z)) >= limit:
                     chosen[key].add(t)
     return chosen
