@@ -120,7 +120,13 @@ def _urged(doc: Doc, cue: Span, data: dict) -> bool:
 def _alleged(doc: Doc, cue: Span, data: dict) -> bool:
     """"accused Ukraine of violating its airspace", "звинуватив Україну у порушенні": an act someone is accused of
     is alleged, not reported; accusations alone are no conflict either."""
-    return _preceded_by(doc, cue, data.get("accusation_words", ()), 8, within_phrase=True)
+    words = data.get("accusation_words", ())
+    hits = _index.having(doc, frozenset(words))
+    # (most articles accuse no one: look closer only when an accusation word stands just before the cue)
+    first = bisect.bisect_left(hits, cue.start - 8)
+    if first == len(hits) or hits[first] >= cue.start:
+        return False
+    return _preceded_by(doc, cue, words, 8, within_phrase=True)
 
 
 def _words_in(doc: Doc, sent: Span, words: frozenset[str]) -> list[int]:
@@ -203,16 +209,18 @@ def _venue_or_border(doc: Doc, span: Span, data: dict) -> bool:
     """A polity that only places something: a venue ("на полях Генасамблеї ООН", "on the sidelines of the EU
     summit") or a border ("на кордонах з Росією і Білоруссю", "the border with Niger")."""
     sent_start = _index.sent_bounds(doc, span.start)[0]
-    words = [lookup_key(t.text) for t in doc[max(sent_start, span.start - 5):span.start]]
+    keys = _index.keys(doc)  # (the cached look-up keys: no Token objects made)
+    words = keys[max(sent_start, span.start - 5):span.start]
     for phrase in data.get("venue_phrases", ()):
         p = phrase.split()
         if any(words[k:k + len(p)] == p for k in range(len(words) - len(p) + 1)):
             return True
-    borders, withs = set(data.get("border_words", ())), set(data["with"]) | {"with"}
+    border_at = set(_index.having(doc, frozenset(data.get("border_words", ()))))
+    withs = set(data["with"]) | {"with"}
     for j in range(max(sent_start, span.start - 4), span.start - 1):
-        if (lookup_key(doc[j].text) in borders or set(doc[j]._.lemmas) & borders) and lookup_key(doc[j + 1].text) in withs:
+        if j in border_at and keys[j + 1] in withs:
             # the polity just after, or a list after it ("з Росією і Білоруссю")
-            between = [lookup_key(t.text) for t in doc[j + 2:span.start]]
+            between = keys[j + 2:span.start]
             return all(w in _COORDINATORS or index.polity_at(doc, k) is not None
                        for w, k in zip(between, range(j + 2, span.start)))
     return False
@@ -220,7 +228,7 @@ def _venue_or_border(doc: Doc, span: Span, data: dict) -> bool:
 
 def _source_of_report(doc: Doc, span: Span, data: dict) -> bool:
     """A polity named as the source of a report ("за даними Брюсселя", "according to Washington"), not a party."""
-    words = [lookup_key(t.text) for t in doc[max(0, span.start - 6):span.start] if lookup_key(t.text) != "the"]
+    words = [k for k in _index.keys(doc)[max(0, span.start - 6):span.start] if k != "the"]
     for phrase in data.get("attribution", ()):
         p = phrase.split()
         # the phrase, then at most two modifiers ("according to local health officials")
