@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -298,8 +298,18 @@ def _groups(doc: Doc, actors: list[Actor]) -> list[list[Actor]]:
     return groups
 
 
-def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], mentions: list[PersonMention],
+def _by_sentence(doc: Doc, items: Iterable[Any], start: Any) -> dict[int, list[Any]]:
+    """Items (spans, mentions) grouped by the first token of the sentence they start in, in order: each sentence
+    then looks at its own instead of the whole article's."""
+    out: dict[int, list[Any]] = {}
+    for item in sorted(items, key=start):
+        out.setdefault(_index.sent_bounds(doc, start(item))[0], []).append(item)
+    return out
+
+
+def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], places: list[Span], mentions: list[PersonMention],
                      speaker: str | None, data: dict) -> list[Actor]:
+    """The sentence's actors, from its polities, places and persons (each list holds the sentence's own)."""
     loc_preps = set(data["location_prepositions_strict"])
     directions = set(data.get("directions", ()))
     without = set(data.get("without", ()))  # "a meeting in Berlin without Putin": who is left out is no party
@@ -319,7 +329,7 @@ def _sentence_actors(doc: Doc, sent: Span, polities: list[Span], mentions: list[
     # Regions and cities ("Kharkiv", "Сумщини") are places, not actors: they count only where a strike or a
     # visit goes to them (see extract_relations).
     taken = {i for a in actors for i in range(a.index, a.end)}
-    for span in index.spans(doc, "kg_place"):
+    for span in places:
         if span.start >= sent.start and span.end <= sent.end and not taken & set(range(span.start, span.end)):
             actors.append(Actor(span.start, span.kb_id_, span.text, True, kind="place", end=span.end))
     for m in mentions:
@@ -471,6 +481,10 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
     # sentences after it may list more parties taking the same measure and leave the target implied.
     measure_targets: dict[str, tuple[int, str]] = {}
     continued: RelationAssertion | None = None  # that pair
+    polities_in = _by_sentence(doc, polities, lambda x: x.start)
+    places_in = _by_sentence(doc, index.spans(doc, "kg_place"), lambda x: x.start)
+    mentions_in = _by_sentence(doc, mentions, lambda x: x.start)
+    cues_in = _by_sentence(doc, cues, lambda x: x.start)
     for number, sent in enumerate(doc.sents):
         if noisy and any(i in noisy for i in range(sent.start, sent.end)):
             continue
@@ -478,8 +492,9 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
         for qs, qe, code in quotes:
             if qs <= sent.start < qe or qs <= sent.end - 1 < qe:
                 speaker = code
-        actors = _sentence_actors(doc, sent, polities, mentions, speaker, data)
-        sent_cues = [c for c in cues if c.start >= sent.start and c.end <= sent.end]
+        actors = _sentence_actors(doc, sent, polities_in.get(sent.start, []), places_in.get(sent.start, []),
+                                  mentions_in.get(sent.start, []), speaker, data)
+        sent_cues = [c for c in cues_in.get(sent.start, []) if c.end <= sent.end]
         status = "proposed" if any(c.label_ == "status" for c in sent_cues) else "ongoing"
         # "провів переговори", "held negotiations": words that name the talks are not their topic
         meeting_words = {i for c in sent_cues if c.label_ == "relation" and c.kb_id_ in ("meeting", "call")
