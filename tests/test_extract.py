@@ -167,6 +167,8 @@ ROLES = [
     # capitalised words before an institution's noun name an organisation, not its head
     ("en", "It was signed by Kenji Sato, president of the Japan Aerospace Exploration Agency.",
      set()),
+    # coordinated demonyms before a plural title are all that title's, not free for another official
+    ("en", "At the summit with Turkish and Azeri presidents, PM Karim Shah spoke.", set()),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

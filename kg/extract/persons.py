@@ -846,6 +846,11 @@ def _title_polities(doc: Doc, data: dict) -> set[int]:
             before = index.polity_at(doc, role.start - 2)
         if before is not None and not (before.start > 0 and lookup_key(doc[before.start - 1].text) in preps):
             taken.add(before.start)
+        joined = set(data["and"]) | {","}
+        while before is not None and before.start > 1 and lookup_key(doc[before.start - 1].text) in joined:
+            before = index.polity_at(doc, before.start - 2)  # "Turkish and Azeri presidents": both are theirs
+            if before is not None:
+                taken.add(before.start)
         after = role.end + (1 if role.end < len(doc) and lookup_key(doc[role.end].text) in ("of", "the") else 0)
         span = index.polity_at(doc, after) if after < len(doc) else None
         if span is not None and span.start == after:
