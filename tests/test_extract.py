@@ -169,6 +169,9 @@ ROLES = [
      set()),
     # coordinated demonyms before a plural title are all that title's, not free for another official
     ("en", "At the summit with Turkish and Azeri presidents, PM Karim Shah spoke.", set()),
+    # a plural title is no apposition to one name; a continent is no name
+    ("en", "Drones forced the airports in Rzeszow and Lublin to close, Polish officials said.", set()),
+    ("en", "NATO's Supreme Allied Commander Europe briefed the ministers.", set()),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

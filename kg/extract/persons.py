@@ -503,8 +503,8 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
         if not (_gap_word(doc[end], data) or _polity_at(doc, end) is not None):
             break
         end += 1
-    if _title_of_next_name(doc, role, end, data) or _oblique_surname(role, name):
-        return None  # (and "зустріч із Трампом – прессекретар": a headline's source, no apposition)
+    if _title_of_next_name(doc, role, end, data) or _oblique_surname(role, name) or _plural(role):
+        return None  # (and "зустріч із Трампом – прессекретар": a headline's source; "Lublin, Polish officials said")
     polity = _polity_inside(doc, role) or _complement_polity(doc, role.end, end, data) or pre_polity
     return _Link(roles, polity, acting, former, polity is not None)
 
