@@ -172,6 +172,9 @@ ROLES = [
     # a plural title is no apposition to one name; a continent is no name
     ("en", "Drones forced the airports in Rzeszow and Lublin to close, Polish officials said.", set()),
     ("en", "NATO's Supreme Allied Commander Europe briefed the ministers.", set()),
+    # a king of a past century holds no office now
+    ("en", "The brigade is named after the princess who married the French 11th century King Louis.", set()),
+    ("uk", "Бригаду названо на честь дружини середньовічного короля Франції Генріха.", set()),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence
