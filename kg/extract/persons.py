@@ -405,12 +405,19 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
 
 
 def _oblique_surname(role: Span, name: Span) -> bool:
-    """A Ukrainian title in the nominative and a lone surname the dictionary reads only in another case
-    ("посланець Трампа", "Трампом – прессекретар") do not agree: the name is not the title's holder."""
-    if role.doc.lang_ != "uk" or len(name) != 1:
+    """A Ukrainian title and a name that cannot agree: a nominative title and a lone surname the dictionary reads
+    only in another case ("посланець Трампа", "Трампом – прессекретар"), or a name only in the instrumental after a
+    title that cannot be ("з зятем президента Джаредом Кушнером": the president's son-in-law)."""
+    if role.doc.lang_ != "uk":
         return False
-    title, word = role[0]._.grammemes, name[0]._.grammemes
-    return (title & _CASES) == {"nomn"} and name[0]._.known and "Surn" in word and not word & {"nomn", "Fixd"}
+    title = role[0]._.grammemes & _CASES
+    if len(name) == 1:
+        word = name[0]._.grammemes
+        if title == {"nomn"} and name[0]._.known and "Surn" in word and not word & {"nomn", "Fixd"}:
+            return True
+    instrumental = all(t._.known and {"Name", "Surn"} & t._.grammemes and t._.grammemes & _CASES == {"ablt"}
+                       for t in name)
+    return bool(title) and instrumental and "ablt" not in title
 
 
 def _after_place_preposition(doc: Doc, start: int) -> bool:
