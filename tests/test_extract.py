@@ -180,6 +180,9 @@ ROLES = [
     # a king of a past century holds no office now
     ("en", "The brigade is named after the princess who married the French 11th century King Louis.", set()),
     ("uk", "Бригаду названо на честь дружини середньовічного короля Франції Генріха.", set()),
+    # Arabic article particles written in Cyrillic belong to the name
+    ("uk", "Міністр закордонних справ Сирії Асаад аш-Шейбані прибув до Анкари.",
+     {("Асаад аш-Шейбані", "foreign_minister", "SY")}),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence
