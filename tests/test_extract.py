@@ -183,6 +183,9 @@ ROLES = [
     # Arabic article particles written in Cyrillic belong to the name
     ("uk", "Міністр закордонних справ Сирії Асаад аш-Шейбані прибув до Анкари.",
      {("Асаад аш-Шейбані", "foreign_minister", "SY")}),
+    ("uk", "Він зустрівся з президенткою Європейського парламенту Робертою Скіллачі.",
+     {("Роберта Скіллачі", "parliament_speaker", "EU")}),
+    ("uk", "За словами спікера, Верховна Рада вже ухвалила закони.", set()),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence
