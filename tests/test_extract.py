@@ -186,6 +186,12 @@ ROLES = [
     ("uk", "Він зустрівся з президенткою Європейського парламенту Робертою Скіллачі.",
      {("Роберта Скіллачі", "parliament_speaker", "EU")}),
     ("uk", "За словами спікера, Верховна Рада вже ухвалила закони.", set()),
+    # "her spokesperson" serves the polity of the sentence's subject; the Home Secretary is usually Britain's
+    ("en", "EU foreign policy chief Anna Berg met Syrian Foreign Minister Omar Haddad, her spokesperson Lena Roth said.",
+     {("Anna Berg", "foreign_minister", "EU"), ("Omar Haddad", "foreign_minister", "SY"),
+      ("Lena Roth", "spokesperson", "EU")}),
+    ("en", "Home Secretary Sarah Cole and French Interior Minister Paul Martin signed the treaty.",
+     {("Sarah Cole", "minister", "GB"), ("Paul Martin", "minister", "FR")}),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

@@ -706,7 +706,8 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
                 else:
                     listed = _listed(doc, name)
                     polity = _fitting(role, person.country) or _fitting(role, listed[1] if listed else None) or _title_polity(
-                        role_span, data) or _possessive_polity(doc, role_span, data) or _appointer_polity(
+                        role_span, data) or _possessive_polity(doc, role_span, data) or _pronoun_owner_polity(
+                        doc, role_span, mentions, data) or _appointer_polity(
                         doc, name, mentions, data) or _coordinated_polity(
                         doc, role_span, resolved, data) or _sole_actor_polity(doc, _up_to_name(doc, name, role_span), data, taken)
                     if polity is None and final and role != "ambassador":
@@ -904,6 +905,25 @@ def _possessive_polity(doc: Doc, role: Span, data: dict) -> str | None:
     # polity named later in that sentence)
     first = next((s for s in index.spans(doc, "kg_polity") if before.start <= s.start < before.start + _OPENING), None)
     return first.kb_id_ if first is not None else None
+
+
+def _pronoun_owner_polity(doc: Doc, role: Span, mentions: list[PersonMention], data: dict) -> str | None:
+    """"Kallas met the minister, her spokesperson X said": a title after "his"/"her" serves the polity of the
+    sentence's first person of that gender (its subject, the likeliest owner)."""
+    i = role.start - 1
+    modifiers = set(data.get("role_modifiers", ()))
+    while i >= 0 and role.start - i <= 3 and lookup_key(doc[i].text) in modifiers:
+        i -= 1
+    if i < 0:
+        return None
+    key = lookup_key(doc[i].text)
+    owners = data.get("person_possessives", {})
+    gender = "masc" if key in owners.get("he", ()) else "femn" if key in owners.get("she", ()) else None
+    if gender is None:
+        return None
+    start = index.sentence(doc, i).start
+    before = [m for m in mentions if start <= m.start < i and m.person.country and m.person.gender in (gender, None)]
+    return min(before, key=lambda m: m.start).person.country if before else None
 
 
 def _up_to_name(doc: Doc, name: Span, role: Span) -> Span:
