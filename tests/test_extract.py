@@ -158,6 +158,14 @@ ROLES = [
     # a nominative title and a lone surname in another case do not agree: whose envoy, or a headline's source
     ("uk", "Він не може говорити як посланець Путіна.", set()),
     ("uk", "Планується зустріч із Путіним – прессекретар", set()),
+    ("uk", "На вечерю прийшов брат президента Франції разом із сином Петром Ковалем.", set()),
+    ("uk", "Делегацію очолив син президента Польщі з Іваном Мельником.", set()),
+    ("uk", "Увечері до столиці приїде з тестем президента Чехії Петром Ковалем.", set()),
+    ("uk", "Зеленський зустрівся з прем’єр-міністром Великої Британії Кіром Стармером.",
+     {("Кір Стармер", "prime_minister", "GB")}),
+    # (a Ukrainian title the dictionary reads as plural may still be singular)
+    ("uk", "Парламент Японії затвердив Санае Такаїчі на посаді прем’єр-міністерки.",
+     {("Санае Такаїчі", "prime_minister", "JP")}),
     # a plural title with a polity before each name
     ("uk", "Міністри енергетики України Олег Коваль і Азербайджану Ельдар Гасанов обговорили постачання газу.",
      {("Олег Коваль", "minister", "UA"), ("Ельдар Гасанов", "minister", "AZ")}),
@@ -167,6 +175,26 @@ ROLES = [
     # capitalised words before an institution's noun name an organisation, not its head
     ("en", "It was signed by Kenji Sato, president of the Japan Aerospace Exploration Agency.",
      set()),
+    # coordinated demonyms before a plural title are all that title's, not free for another official
+    ("en", "At the summit with Turkish and Azeri presidents, PM Karim Shah spoke.", set()),
+    # a plural title is no apposition to one name; a continent is no name
+    ("en", "Drones forced the airports in Rzeszow and Lublin to close, Polish officials said.", set()),
+    ("en", "NATO's Supreme Allied Commander Europe briefed the ministers.", set()),
+    # a king of a past century holds no office now
+    ("en", "The brigade is named after the princess who married the French 11th century King Louis.", set()),
+    ("uk", "Бригаду названо на честь дружини середньовічного короля Франції Генріха.", set()),
+    # Arabic article particles written in Cyrillic belong to the name
+    ("uk", "Міністр закордонних справ Сирії Асаад аш-Шейбані прибув до Анкари.",
+     {("Асаад аш-Шейбані", "foreign_minister", "SY")}),
+    ("uk", "Він зустрівся з президенткою Європейського парламенту Робертою Скіллачі.",
+     {("Роберта Скіллачі", "parliament_speaker", "EU")}),
+    ("uk", "За словами спікера, Верховна Рада вже ухвалила закони.", set()),
+    # "her spokesperson" serves the polity of the sentence's subject; the Home Secretary is usually Britain's
+    ("en", "EU foreign policy chief Anna Berg met Syrian Foreign Minister Omar Haddad, her spokesperson Lena Roth said.",
+     {("Anna Berg", "foreign_minister", "EU"), ("Omar Haddad", "foreign_minister", "SY"),
+      ("Lena Roth", "spokesperson", "EU")}),
+    ("en", "Home Secretary Sarah Cole and French Interior Minister Paul Martin signed the treaty.",
+     {("Sarah Cole", "minister", "GB"), ("Paul Martin", "minister", "FR")}),
     # British spelling of the alliance's name
     ("en", "Nato chief Jan Vermeulen said the alliance would help.", {("Jan Vermeulen", "head_of_organisation", "NATO")}),
     # a one-letter name part followed by a full stop and a common word closes the sentence

@@ -405,12 +405,19 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
 
 
 def _oblique_surname(role: Span, name: Span) -> bool:
-    """A Ukrainian title in the nominative and a lone surname the dictionary reads only in another case
-    ("посланець Трампа", "Трампом – прессекретар") do not agree: the name is not the title's holder."""
-    if role.doc.lang_ != "uk" or len(name) != 1:
+    """A Ukrainian title and a name that cannot agree: a nominative title and a lone surname the dictionary reads
+    only in another case ("посланець Трампа", "Трампом – прессекретар"), or a name only in the instrumental after a
+    title that cannot be ("з зятем президента Джаредом Кушнером": the president's son-in-law)."""
+    if role.doc.lang_ != "uk":
         return False
-    title, word = role[0]._.grammemes, name[0]._.grammemes
-    return (title & _CASES) == {"nomn"} and name[0]._.known and "Surn" in word and not word & {"nomn", "Fixd"}
+    title = role[0]._.grammemes & _CASES
+    if len(name) == 1:
+        word = name[0]._.grammemes
+        if title == {"nomn"} and name[0]._.known and "Surn" in word and not word & {"nomn", "Fixd"}:
+            return True
+    instrumental = all(t._.known and {"Name", "Surn"} & t._.grammemes and t._.grammemes & _CASES == {"ablt"}
+                       for t in name)
+    return bool(title) and instrumental and "ablt" not in title
 
 
 def _after_place_preposition(doc: Doc, start: int) -> bool:
@@ -503,8 +510,10 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
         if not (_gap_word(doc[end], data) or _polity_at(doc, end) is not None):
             break
         end += 1
-    if _title_of_next_name(doc, role, end, data) or _oblique_surname(role, name):
-        return None  # (and "зустріч із Трампом – прессекретар": a headline's source, no apposition)
+    # (a plural title is no apposition to one name: "in Lublin, Polish officials said"; English only, where the
+    # plural is read from the word's ending, not from a dictionary that may miss a singular reading)
+    if _title_of_next_name(doc, role, end, data) or _oblique_surname(role, name) or (doc.lang_ == "en" and _plural(role)):
+        return None  # (and "зустріч із Трампом – прессекретар": a headline's source; "Lublin, Polish officials said")
     polity = _polity_inside(doc, role) or _complement_polity(doc, role.end, end, data) or pre_polity
     return _Link(roles, polity, acting, former, polity is not None)
 
@@ -699,7 +708,8 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
                 else:
                     listed = _listed(doc, name)
                     polity = _fitting(role, person.country) or _fitting(role, listed[1] if listed else None) or _title_polity(
-                        role_span, data) or _possessive_polity(doc, role_span, data) or _appointer_polity(
+                        role_span, data) or _possessive_polity(doc, role_span, data) or _pronoun_owner_polity(
+                        doc, role_span, mentions, data) or _appointer_polity(
                         doc, name, mentions, data) or _coordinated_polity(
                         doc, role_span, resolved, data) or _sole_actor_polity(doc, _up_to_name(doc, name, role_span), data, taken)
                     if polity is None and final and role != "ambassador":
@@ -846,6 +856,11 @@ def _title_polities(doc: Doc, data: dict) -> set[int]:
             before = index.polity_at(doc, role.start - 2)
         if before is not None and not (before.start > 0 and lookup_key(doc[before.start - 1].text) in preps):
             taken.add(before.start)
+        joined = set(data["and"]) | {","}
+        while before is not None and before.start > 1 and lookup_key(doc[before.start - 1].text) in joined:
+            before = index.polity_at(doc, before.start - 2)  # "Turkish and Azeri presidents": both are theirs
+            if before is not None:
+                taken.add(before.start)
         after = role.end + (1 if role.end < len(doc) and lookup_key(doc[role.end].text) in ("of", "the") else 0)
         span = index.polity_at(doc, after) if after < len(doc) else None
         if span is not None and span.start == after:
@@ -892,6 +907,25 @@ def _possessive_polity(doc: Doc, role: Span, data: dict) -> str | None:
     # polity named later in that sentence)
     first = next((s for s in index.spans(doc, "kg_polity") if before.start <= s.start < before.start + _OPENING), None)
     return first.kb_id_ if first is not None else None
+
+
+def _pronoun_owner_polity(doc: Doc, role: Span, mentions: list[PersonMention], data: dict) -> str | None:
+    """"Kallas met the minister, her spokesperson X said": a title after "his"/"her" serves the polity of the
+    sentence's first person of that gender (its subject, the likeliest owner)."""
+    i = role.start - 1
+    modifiers = set(data.get("role_modifiers", ()))
+    while i >= 0 and role.start - i <= 3 and lookup_key(doc[i].text) in modifiers:
+        i -= 1
+    if i < 0:
+        return None
+    key = lookup_key(doc[i].text)
+    owners = data.get("person_possessives", {})
+    gender = "masc" if key in owners.get("he", ()) else "femn" if key in owners.get("she", ()) else None
+    if gender is None:
+        return None
+    start = index.sentence(doc, i).start
+    before = [m for m in mentions if start <= m.start < i and m.person.country and m.person.gender in (gender, None)]
+    return min(before, key=lambda m: m.start).person.country if before else None
 
 
 def _up_to_name(doc: Doc, name: Span, role: Span) -> Span:

@@ -442,7 +442,7 @@ def _same_stem(a: str, b: str) -> bool:
     return common >= max(4, len(a) - 2, len(b) - 3) and min(len(a), len(b)) >= 4
 
 
-_ARABIC_PARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bou|ben|аль|ель|ібн|бін|абу)[-‑][A-ZА-ЯІЇЄҐ]")
+_ARABIC_PARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bou|ben|аль|ель|аш|ас|ад|ар|ат|аз|ан|ібн|бін|абу)[-‑][A-ZА-ЯІЇЄҐ]")
 
 
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3})$")
