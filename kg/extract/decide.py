@@ -59,7 +59,7 @@ def pair_features(doc: Doc, relations: Iterable[RelationAssertion]) -> dict[Key,
         return {}
     starts: list[int] = []
     worded = 0  # sentences with a word in them: separator lines and page furniture make an article no longer
-    for sent in doc.sents:
+    for sent in index.sentences(doc):
         starts.append(sent.start_char)
         worded += any(t.is_alpha for t in sent)
     polity_starts = [span.start_char for span in index.spans(doc, "kg_polity")]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp.pipeline import LEMMAS_KEY
 from kg.io.text import lookup_key
 
-__all__ = ["sent_bounds", "sentence", "spans", "polity_at", "role_ending_at", "role_starting_at", "name_starting_at", "memo",
+__all__ = ["sentences", "sent_bounds", "sentence", "spans", "polity_at", "role_ending_at", "role_starting_at", "name_starting_at", "memo",
            "keys", "having"]
 
 _KEY = "kg_index"
@@ -93,12 +93,20 @@ def memo(doc: Doc, name: Any, compute: Any) -> Any:
     return cache[name]
 
 
+def sentences(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's sentences (``Doc.sents`` walks every token each time it is read; this walks them once)."""
+    cache = _cache(doc)
+    if "sentences" not in cache:
+        cache["sentences"] = tuple(doc.sents)
+    return cache["sentences"]  # type: ignore[no-any-return]
+
+
 def sent_bounds(doc: Doc, i: int) -> tuple[int, int]:
     """(start, end) of the sentence holding token ``i`` (``Token.sent`` rescans the Doc on every call)."""
     cache = _cache(doc)
     if "sent_of" not in cache:
         table: list[tuple[int, int]] = [(0, 0)] * len(doc)
-        for sent in doc.sents:
+        for sent in sentences(doc):
             for j in range(sent.start, sent.end):
                 table[j] = (sent.start, sent.end)
         cache["sent_of"] = table

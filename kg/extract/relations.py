@@ -54,12 +54,12 @@ def _quote_speakers(doc: Doc, mentions: list[PersonMention]) -> list[tuple[int, 
     """Quoted stretches (token ranges) with the polity of their speaker, when one can be told."""
     quotes: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for tok in doc:
-        if stack and tok.text == stack[-1][0]:
+    for i, text in enumerate(_index.keys(doc)):  # (quote marks are their own look-up keys; no Token objects made)
+        if stack and text == stack[-1][0]:
             _, start = stack.pop()
-            quotes.append((start, tok.i))
-        elif tok.text in _QUOTES_OPEN and not stack:
-            stack.append((_QUOTES_OPEN[tok.text], tok.i))
+            quotes.append((start, i))
+        elif text in _QUOTES_OPEN and not stack:
+            stack.append((_QUOTES_OPEN[text], i))
     if stack:
         quotes.append((stack[-1][1], len(doc)))
     out: list[tuple[int, int, str | None]] = []
@@ -485,7 +485,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
     places_in = _by_sentence(doc, index.spans(doc, "kg_place"), lambda x: x.start)
     mentions_in = _by_sentence(doc, mentions, lambda x: x.start)
     cues_in = _by_sentence(doc, cues, lambda x: x.start)
-    for number, sent in enumerate(doc.sents):
+    for number, sent in enumerate(index.sentences(doc)):
         if noisy and any(i in noisy for i in range(sent.start, sent.end)):
             continue
         speaker = None

@@ -105,7 +105,7 @@ def _read(doc: Doc) -> ArticleTopics:
                     for i in range(s.start, s.end)}
     talks = {i for c in index.spans(doc, "kg_cue") if c.label_ == "relation" and c.kb_id_ in ("meeting", "call")
              for i in range(c.start, c.end)}
-    sents = list(doc.sents)
+    sents = list(index.sentences(doc))
     starts = tuple(s.start_char for s in sents)
     bounds = tuple((s.start, s.end, s.start_char, s.end_char) for s in sents)
     token_starts = [s.start for s in sents]
