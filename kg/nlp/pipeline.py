@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from typing import Any
 
 import numpy
 import spacy
@@ -35,7 +36,25 @@ __all__ = ["load_pipeline", "SUPPORTED_LANGS", "PIPELINE_VERSION"]
 SUPPORTED_LANGS = ("uk", "en")
 PIPELINE_VERSION = "0.1.0"
 
-for _name, _default in (("lemmas", ()), ("grammemes", frozenset()), ("known", True), ("noise", False), ("cue", False)):
+#: ``doc.user_data`` keys of kg_morph's per-token lists (by token index)
+LEMMAS_KEY = "kg_lemmas"
+GRAMMEMES_KEY = "kg_grammemes"
+KNOWN_KEY = "kg_known"
+
+
+def _reader(key: str, default: object) -> Any:
+    """A getter reading a token's value from the Doc's list: kg_morph fills one list, not an attribute a token."""
+    def get(token: Token) -> object:
+        values = token.doc.user_data.get(key)
+        return values[token.i] if values is not None else default
+    return get
+
+
+for _name, _key, _default in (("lemmas", LEMMAS_KEY, ()), ("grammemes", GRAMMEMES_KEY, frozenset()),
+                              ("known", KNOWN_KEY, True)):
+    if not Token.has_extension(_name):
+        Token.set_extension(_name, getter=_reader(_key, _default))
+for _name, _default in (("noise", False), ("cue", False)):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default=_default)
 if not Doc.has_extension("kg_lang"):
@@ -102,23 +121,22 @@ def _name_letter_ends_sentence(lang: str, before: str, letter: str, word: str) -
 def kg_morph(doc: Doc) -> Doc:
     lang = doc.lang_
     lemmas: list[tuple[str, ...]] = []
+    grammemes: list[frozenset[str]] = []
+    known: list[bool] = []
     for token in doc:
         if token.is_space or token.is_punct:
-            token._.lemmas = (token.text,)
             lemmas.append((token.text,))
+            grammemes.append(frozenset())
+            known.append(True)
             continue
         info = analyse(lang, token.text)
-        keys = word_keys(lang, token.text)
-        token._.lemmas = keys
-        token._.grammemes = info.grammemes
-        token._.known = info.known
-        lemmas.append(keys)
+        lemmas.append(word_keys(lang, token.text))
+        grammemes.append(info.grammemes)
+        known.append(info.known)
     doc.user_data[LEMMAS_KEY] = lemmas
+    doc.user_data[GRAMMEMES_KEY] = grammemes
+    doc.user_data[KNOWN_KEY] = known
     return doc
-
-
-#: ``doc.user_data`` key of every token's lemmas, by index (``token._.lemmas`` without the attribute look-ups)
-LEMMAS_KEY = "kg_lemmas"
 
 
 @functools.cache
