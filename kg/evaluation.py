@@ -17,13 +17,14 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from kg.errors import Errors, KGError
+from kg.io.articles import Article, make_article
 from kg.nlp.identity import name_skeleton
 from kg.io.text import lookup_key
 
-__all__ = ["Gold", "load_gold", "Score", "EvalReport", "evaluate", "KINDS"]
+__all__ = ["Gold", "load_gold", "gold_articles", "Score", "EvalReport", "evaluate", "KINDS"]
 
 KINDS = ("roles", "person_country", "pairs", "topics")
 
@@ -47,6 +48,20 @@ def load_gold(folder: Path) -> list[Gold]:
         except (ValueError, KeyError, TypeError) as err:
             raise KGError(Errors.E021, path=path, reason=str(err)) from err
     return golds
+
+
+def gold_articles(gold_dir: Path, articles_dir: Path | None = None) -> Iterator[tuple[Gold, Article | None]]:
+    """Each gold file with its article (``<id>.txt`` beside the gold folder, in the language its ``.meta.json`` or the
+    gold names), as the training tools read them; ``None`` where the text is not there (real news is restored apart)."""
+    articles_dir = articles_dir or gold_dir.parent / "articles"
+    for gold in load_gold(gold_dir):
+        path = articles_dir / f"{gold.id}.txt"
+        if not path.exists():
+            yield gold, None
+            continue
+        meta_path = articles_dir / f"{gold.id}.meta.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        yield gold, make_article(path.read_text(encoding="utf-8"), lang=meta.get("lang") or gold.lang)
 
 
 @dataclass

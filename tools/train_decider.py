@@ -18,7 +18,6 @@ import argparse
 import hashlib
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -26,26 +25,20 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.evaluation import load_gold  # noqa: E402
+from kg.evaluation import gold_articles  # noqa: E402
 from kg.extract.decide import MODEL_PATH, pair_features  # noqa: E402
 from kg.extract.relations import extract_relations  # noqa: E402
-from kg.io.articles import make_article  # noqa: E402
 from kg.nlp import load_pipeline  # noqa: E402
 
 
 def proposals(gold_dir: Path) -> tuple[list[tuple[str, str, tuple[str, str, str], dict[str, float], bool]], dict[str, int]]:
     """(article id, lang, key, features, label) per proposed pair, and the gold pair count per article."""
-    articles = gold_dir.parent / "articles"
     rows = []
     gold_counts: dict[str, int] = {}
-    for gold in load_gold(gold_dir):
-        path = articles / f"{gold.id}.txt"
-        if not path.exists():
-            print(f"missing text: {path} (skipped)", file=sys.stderr)
+    for gold, article in gold_articles(gold_dir):
+        if article is None:
+            print(f"missing text: {gold.id} in {gold_dir} (skipped)", file=sys.stderr)
             continue
-        meta_path = articles / f"{gold.id}.meta.json"
-        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-        article = make_article(path.read_text(encoding="utf-8"), lang=meta.get("lang") or gold.lang)
         doc = load_pipeline(article.lang)(article.text)
         truth = {(r["a"], r["b"], r["type"]) for r in gold.relations}
         gold_counts[gold.id] = len(truth)

@@ -34,12 +34,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.evaluation import load_gold  # noqa: E402
+from kg.evaluation import gold_articles  # noqa: E402
 from kg.extract.decide import decide_relations  # noqa: E402
 from kg.extract.relations import extract_relations  # noqa: E402
 from kg.extract.topics import MODEL_PATH, TOPICS, topic_features  # noqa: E402
 from kg.extract.wars import implied_wars  # noqa: E402
-from kg.io.articles import make_article  # noqa: E402
 from kg.nlp import load_pipeline  # noqa: E402
 
 PROJECT_SETS = ["evaluation/gold", "evaluation/holdout/gold", "evaluation/extra/gold", "evaluation/fresh/gold"]
@@ -50,16 +49,11 @@ Row = tuple[str, str, str, tuple[str, str, str], str, dict[str, float], bool, bo
 
 def rows_of(gold_dir: Path, name: str) -> list[Row]:
     """One row per (gold pair the pipeline keeps, topic)."""
-    articles = gold_dir.parent / "articles"  # (evaluation/gold -> evaluation/articles)
     out: list[Row] = []
-    for gold in load_gold(gold_dir):
-        path = articles / f"{gold.id}.txt"
-        if not path.exists():
-            print(f"missing text: {path} (skipped)", file=sys.stderr)
+    for gold, article in gold_articles(gold_dir):  # (evaluation/gold -> evaluation/articles)
+        if article is None:
+            print(f"missing text: {gold.id} in {gold_dir} (skipped)", file=sys.stderr)
             continue
-        meta_path = articles / f"{gold.id}.meta.json"
-        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-        article = make_article(path.read_text(encoding="utf-8"), lang=meta.get("lang") or gold.lang)
         doc = load_pipeline(article.lang)(article.text)
         kept = decide_relations(doc, list(extract_relations(doc)))
         relations = kept + list(implied_wars(doc, kept))

@@ -37,7 +37,7 @@ from kg.extract import index
 from kg.extract.records import RelationAssertion
 from kg.extract.wars import listed_wars
 
-__all__ = ["EVENTS", "pair_features", "decide_relations", "load_model", "MODEL_PATH"]
+__all__ = ["EVENTS", "pair_features", "decide_relations", "load_model", "load_json_model", "probability", "MODEL_PATH"]
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "relations.json"
 
@@ -142,15 +142,27 @@ def _sentence_char(starts: list[int], char: int) -> int:
 
 
 @functools.lru_cache(maxsize=4)
-def load_model(path: Path = MODEL_PATH) -> dict[str, Any] | None:
-    """The shipped model (``None`` when there is none: the rules then decide alone)."""
+def load_json_model(path: Path) -> dict[str, Any] | None:
+    """A model shipped as JSON (``None`` when the file is not there: the rules then decide alone); read once."""
     try:
         return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
     except FileNotFoundError:
         return None
 
 
+def load_model(path: Path = MODEL_PATH) -> dict[str, Any] | None:
+    """The shipped pair model (``None`` when there is none: the rules then decide alone)."""
+    return load_json_model(path)
+
+
 def probability(model: dict[str, Any], features: dict[str, float]) -> float:
+    """The probability a logistic model of ours (features, the scaler's mean and scale, weights, intercept) gives
+    what ``features`` describe; the pair model's and each topic model's alike.
+
+    >>> round(probability({"features": ["own"], "mean": [0.0], "scale": [1.0], "weights": [2.0], "intercept": -1.0},
+    ...                   {"own": 1.0}), 3)
+    0.731
+    """
     z = model["intercept"]
     for name, mean, scale, weight in zip(model["features"], model["mean"], model["scale"], model["weights"]):
         z += weight * (features.get(name, 0.0) - mean) / scale

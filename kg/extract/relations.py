@@ -564,7 +564,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
             actors.insert(0, Actor(sent.start, speaker, "", implicit=True))
             codes.add(speaker)
         _note_half_conflicts(doc, sent, actors, war_words, halves, topics, status)
-        joined = _joined_measures(doc, sent, number, actors, events, measure_targets)
+        joined = _joined_measures(doc, sent, number, actors, events, measure_targets, data)
         joined.update(_mediated(doc, sent, actors, polities, data))
         if (not events or len(codes) < 2) and not hostile and not joined:
             both = {(r.a, r.b): r for r in found if r.a in codes and r.b in codes}
@@ -641,7 +641,7 @@ def _measure_target(doc: Doc, sent: Span, cue: Span) -> str | None:
 
 
 def _joined_measures(doc: Doc, sent: Span, number: int, actors: list[Actor], events: list[Span],
-                     targets: dict[str, tuple[int, str]]) -> dict[tuple[str, str], tuple[str, Span]]:
+                     targets: dict[str, tuple[int, str]], data: dict) -> dict[tuple[str, str], tuple[str, Span]]:
     """Pairs of states that take a measure named just before against its target, which this sentence leaves
     implied; records the targets this sentence names for the sentences after it."""
     out: dict[tuple[str, str], tuple[str, Span]] = {}
@@ -655,7 +655,6 @@ def _joined_measures(doc: Doc, sent: Span, number: int, actors: list[Actor], eve
         if cue.kb_id_ not in targets or number - targets[cue.kb_id_][0] > _MEASURE_REACH:
             continue
         aimed_at = targets[cue.kb_id_][1]
-        data = lang_data(doc.lang_)
         if _preceded_by(doc, cue, data.get("opposition_words", ()), 3):
             continue  # "Китай проти односторонніх санкцій": who opposes the measure takes none
         speech = set(data.get("speech_verbs", ()))

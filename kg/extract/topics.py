@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import math
 import operator
 from collections import defaultdict
@@ -40,6 +39,7 @@ from typing import Any, Callable, Iterable
 from spacy.tokens import Doc
 
 from kg.extract import index
+from kg.extract.decide import load_json_model, probability
 from kg.extract.persons import find_persons
 from kg.extract.records import Evidence, RelationAssertion
 from kg.extract.relations import _institution_words, _negated  # the relation rules' own readings
@@ -236,26 +236,9 @@ def topic_features(doc: Doc, relations: Iterable[RelationAssertion],
     return out
 
 
-@functools.lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_PATH) -> dict[str, Any] | None:
     """The shipped topic models (``None`` when there is none: the rules then decide alone)."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-    except FileNotFoundError:
-        return None
-
-
-def probability(model: dict[str, Any], features: dict[str, float]) -> float:
-    """The probability one topic's model (``model["topics"][code]``) gives a pair described by ``features``.
-
-    >>> round(probability({"features": ["own"], "mean": [0.0], "scale": [1.0], "weights": [2.0], "intercept": -1.0},
-    ...                   {"own": 1.0}), 3)
-    0.731
-    """
-    z = model["intercept"]
-    for name, mean, scale, weight in zip(model["features"], model["mean"], model["scale"], model["weights"]):
-        z += weight * (features.get(name, 0.0) - mean) / scale
-    return 1.0 / (1.0 + math.exp(-z))
+    return load_json_model(path)
 
 
 def _threshold(model: dict[str, Any], lang: str) -> float | None:

@@ -259,7 +259,8 @@ class LexiconComponent:
                           (category + "_weak" if m.entry.kind == "weak" else category),
                           kb_id=m.entry.code) for m in unique.values()]
             if category in groups:
-                doc.spans[groups[category]] = spans
+                # (in text order: the extractors bisect these groups by position)
+                doc.spans[groups[category]] = sorted(spans, key=lambda s: (s.start, s.end))
             else:
                 cues.extend(spans)
         for group in groups.values():
