@@ -83,6 +83,12 @@ def test_countries_view_reads_at_the_first_fit(browser, evaluation, tmp_path):
                               " n.options.kind === 'organisation').map(n => n.options.size)")
         assert len(radii) == g.number_of_nodes()
         assert max(radii) >= 2 * statistics.median(radii)
+        # no disc covers another: every polity can be clicked
+        discs = page.evaluate("Object.values(network.body.nodes).filter(n => n.options.kind === 'country' ||"
+                              " n.options.kind === 'organisation').map(n => [n.id, n.x, n.y, n.options.size])")
+        covered = [(a[0], b[0]) for i, a in enumerate(discs) for b in discs[i + 1:]
+                   if ((a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2) ** 0.5 < a[3] + b[3]]
+        assert covered == []
         # no topic lists along the edges; the selected edge shows its topics
         assert page.evaluate("edges.get().filter(e => e.label).length") == 0
         _shot(page, "views_countries.png")
@@ -115,6 +121,28 @@ def test_clicking_the_best_connected_country_shows_partners_and_evidence(browser
         official = people[top.code][0][0]
         assert official in text
         _shot(page, "views_country_panel.png")
+        assert errors == []
+    finally:
+        page.close()
+
+
+def test_a_click_on_a_small_disc_in_a_big_one_s_corner_selects_the_small_one(browser, evaluation, tmp_path):
+    g, people = evaluation
+    page, errors, _ = _open(browser, write_html(g, tmp_path / "c.html", officials=people))
+    try:
+        big = centrality(g, top=1)[0].node
+        # a small polity drawn under the biggest, moved into the corner of its bounding square, off its disc
+        small = page.evaluate("""a => { const A = network.body.nodes[a], ia = network.body.nodeIndices.indexOf(a);
+            const c = network.body.nodeIndices.slice(0, ia)
+              .find(id => network.body.nodes[id].options.size < A.options.size / 3);
+            const s = A.options.size * 0.9; network.moveNode(c, A.x + s, A.y + s); network.redraw(); return c; }""",
+                              big)
+        point = page.evaluate("id => network.canvasToDOM(network.getPositions([id])[id])", small)
+        assert page.evaluate("p => network.getNodeAt(p)", point) == big  # vis' own hit test takes the big one
+        box = page.locator("#mynetwork canvas").bounding_box()
+        page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+        assert page.evaluate("network.getSelectedNodes()") == [small]
+        assert g.nodes[small]["label_en"] in page.evaluate("document.getElementById('kg-panel').textContent")
         assert errors == []
     finally:
         page.close()

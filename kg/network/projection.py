@@ -229,7 +229,7 @@ def _build(store: Store, view: str, filters: Filters) -> nx.MultiGraph:
     for data in g.edges.values():
         data["weight"] = len(data.get("articles", ())) or 1
     if view != "full":
-        return g
+        return _in_order(g)
     role_filter = Filters(since=filters.since, until=filters.until, lang=filters.lang)
     # with a topic or type filter, only the people of the polities that still have a relation
     related = {v for v in g if g.nodes[v].get("kind") in ("country", "organisation")}
@@ -269,7 +269,20 @@ def _build(store: Store, view: str, filters: Filters) -> nx.MultiGraph:
             data["label_uk"] = (uk or names)[-1]
     for data in g.edges.values():
         data["weight"] = len(data.get("articles", ())) or 1
-    return g
+    return _in_order(g)
+
+
+def _in_order(g: nx.MultiGraph) -> nx.MultiGraph:
+    """``g`` with its nodes and edges in sorted order: the store answers in no set order, and layouts and
+    community detection depend on the order they are given, so the same store would draw different pages."""
+    out = nx.MultiGraph(**g.graph)
+    out.add_nodes_from(sorted(g.nodes(data=True), key=lambda item: str(item[0])))
+    for _, _, data in g.edges(data=True):
+        if "evidence" in data:
+            data["evidence"].sort(key=lambda ev: tuple(str(ev.get(k) or "") for k in ("date", "article", "sentence")))
+    out.add_edges_from(sorted(((*sorted((a, b), key=str), k, d) for a, b, k, d in g.edges(keys=True, data=True)),
+                              key=lambda e: (str(e[0]), str(e[1]), str(e[2]))))
+    return out
 
 
 # ------------------------------------------------------------------------------------------------------- focus
@@ -401,7 +414,7 @@ def neighbourhood(g: nx.MultiGraph, centres: Iterable[str], hops: int = 1) -> nx
         elif centre in g:
             keep.add(centre)
     leaves = {n for v in keep for n in g[v] if g.nodes[n].get("kind") not in CORE_KINDS}
-    sub = g.subgraph(keep | leaves).copy()
+    sub = _in_order(g.subgraph(keep | leaves))
     sub.graph.update(g.graph)
     return sub
 

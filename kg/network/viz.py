@@ -248,11 +248,20 @@ def hash_of(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
+def _subgraph_in_order(g: nx.Graph, nodes: list[Any]) -> nx.Graph:
+    """The subgraph on ``nodes``, in their order (a subgraph view iterates its node set in hash order, and the
+    layouts' results depend on the order of the nodes they are given)."""
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    sub.add_edges_from(sorted((tuple(sorted((a, b), key=str)) for a, b in g.subgraph(nodes).edges()), key=str))
+    return sub
+
+
 def _packed_layout(simple: nx.Graph) -> dict[Any, tuple[float, float]]:
     """The largest component spread evenly over [-1, 1]² (Kamada-Kawai up to 150 nodes, spring beyond), the
     small components in rows under it: no far-off pair of nodes shrinks the first fit of the rest."""
     comps = sorted((sorted(c, key=str) for c in nx.connected_components(simple)), key=lambda c: (-len(c), str(c[0])))
-    main = simple.subgraph(comps[0])
+    main = _subgraph_in_order(simple, comps[0])
     if 2 < len(main) <= 150:
         start = nx.spring_layout(main, seed=7, iterations=30)
         pos = nx.kamada_kawai_layout(main, pos=start)
@@ -263,7 +272,7 @@ def _packed_layout(simple: nx.Graph) -> dict[Any, tuple[float, float]]:
     out = {v: (1.6 * float(x), float(y)) for v, (x, y) in pos.items()}
     cell, per_column = 0.3, 7
     for i, comp in enumerate(comps[1:]):
-        sub = simple.subgraph(comp)
+        sub = _subgraph_in_order(simple, comp)
         local = nx.spring_layout(sub, seed=7, iterations=30) if len(comp) > 1 else {comp[0]: (0.0, 0.0)}
         local = nx.rescale_layout_dict(local, scale=cell * 0.35) if len(comp) > 1 else local
         cx = 1.6 + cell * 0.8 + (i // per_column) * cell
@@ -284,6 +293,44 @@ def _layout(g: nx.MultiGraph, layout: str = "force") -> dict[Any, tuple[float, f
         pos = _fast_layout(g, iterations=50 if n <= 2500 else 30)
     scale = 260 * max(1.0, n ** 0.5)
     return {v: (float(x) * scale, float(y) * scale) for v, (x, y) in pos.items()}
+
+
+def _separate(pos: dict[Any, tuple[float, float]], radius: dict[Any, float], gap: float,
+              rounds: int = 200) -> dict[Any, tuple[float, float]]:
+    """``pos`` with overlapping discs pushed apart until ``gap`` separates them (or ``rounds`` run out).
+
+    Layouts place nodes as points; drawn as discs, two hubs can cover each other and the one below cannot be
+    clicked. Each round finds the pairs closer than their radii and the gap (a k-d tree: only near pairs) and
+    moves each apart along the line between them, half the overlap each.
+    """
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    nodes = list(pos)
+    if len(nodes) < 2:
+        return dict(pos)
+    xy = np.array([pos[v] for v in nodes], dtype=np.float64)
+    r = np.array([float(radius.get(v, 0.0)) for v in nodes])
+    reach = 2 * float(r.max()) + gap
+    # coincident points get a small stable offset so that they have a direction to move in
+    xy += np.stack([np.cos(np.arange(len(nodes))), np.sin(np.arange(len(nodes)))], axis=1) * 1e-6
+    for _ in range(rounds):
+        pairs = cKDTree(xy).query_pairs(reach, output_type="ndarray")
+        if not len(pairs):
+            break
+        i, j = pairs[:, 0], pairs[:, 1]
+        delta = xy[i] - xy[j]
+        dist = np.maximum(np.sqrt((delta ** 2).sum(1)), 1e-9)
+        overlap = r[i] + r[j] + gap - dist
+        close = overlap > 0
+        if not close.any():
+            break
+        push = (overlap[close] / (2 * dist[close]))[:, None] * delta[close]
+        move = np.zeros_like(xy)
+        np.add.at(move, i[close], push)
+        np.add.at(move, j[close], -push)
+        xy += move
+    return {v: (float(xy[k, 0]), float(xy[k, 1])) for k, v in enumerate(nodes)}
 
 
 # --------------------------------------------------------------------------------------------------------- page
@@ -432,15 +479,21 @@ def render_html(g: nx.MultiGraph, *, lang: str = "en", title: str = "kg network"
     sizes: dict[str, float] = {}
     for node, data in g.nodes(data=True):
         kind = data.get("kind", "country")
-        style = STYLE.get(kind, STYLE["country"])
-        x, y = pos.get(node, (0.0, 0.0))
-        colour, size = style["color"], style["size"]
+        size = STYLE.get(kind, STYLE["country"])["size"]
         if kind in ("country", "organisation"):
             size = round(unit * _polity_size(strength.get(node, 0), most), 1)
+        sizes[str(node)] = size
+    if layout != "geo":  # the geo layout keeps polities at their capitals; zooming in parts them
+        pos = _separate(pos, {v: sizes[str(v)] for v in pos}, gap=4 * unit)
+    for node, data in g.nodes(data=True):
+        kind = data.get("kind", "country")
+        style = STYLE.get(kind, STYLE["country"])
+        x, y = pos.get(node, (0.0, 0.0))
+        colour, size = style["color"], sizes[str(node)]
+        if kind in ("country", "organisation"):
             code = str(data.get("code") or "")
             if countries_view:  # blocs as colour; the shape still tells organisations apart
                 colour = BLOC_COLOURS[bloc[code] % len(BLOC_COLOURS)] if code in bloc else NO_BLOC
-        sizes[str(node)] = size
         # no ``group=``: pyvis drops ``color`` when a group is given, and vis would then colour by group
         label = _label(data, lang)
         if kind == "article" and len(label) > 48:  # the full title is in the tooltip and the side panel
@@ -869,6 +922,17 @@ _CONTROLS = r"""<style>
     if (updates.length) edges.update(updates);
   }
 
+  function discAt(point) {
+    var best = null, nearest = Infinity;
+    Object.keys(network.body.nodes).forEach(function (id) {
+      var n = network.body.nodes[id];
+      if (n.options.hidden || !n.options.size) return;
+      var d = Math.sqrt((n.x - point.x) * (n.x - point.x) + (n.y - point.y) * (n.y - point.y)) / n.options.size;
+      if (d <= 1 && d < nearest) { nearest = d; best = id; }
+    });
+    return best;
+  }
+
   function init() {
     legend();
     buildFilters();
@@ -888,6 +952,13 @@ _CONTROLS = r"""<style>
     document.getElementById("kg-physics").addEventListener("click", function () { setPhysics(!physicsOn); });
     if (typeof network !== "undefined") {
       network.on("click", function (params) {
+        // vis picks the topmost node whose bounding square holds the pointer: a big disc's corner would take a
+        // click on a small neighbour's disc. The disc under the pointer wins.
+        var disc = params.pointer ? discAt(params.pointer.canvas) : null;
+        if (disc !== null && (!params.nodes.length || params.nodes[0] !== disc)) {
+          network.selectNodes([disc]);
+          params = {nodes: [disc], edges: network.getSelectedEdges(), pointer: params.pointer};
+        }
         labelEdge(params.nodes && params.nodes.length ? null : (params.edges && params.edges[0]) || null);
         showSelection(params);
       });
