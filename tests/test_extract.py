@@ -91,6 +91,11 @@ ROLES = [
     ("en", "Iran's envoy, Reza Karimi, addressed the council.", {("Reza Karimi", "other_official", "IR")}),
     ("en", "Saudi Crown Prince Faisal bin Nasser will visit Delhi.", {("Faisal bin Nasser", "other_official", "SA")}),
     ("uk", "Кронпринц Саудівської Аравії Фейсал бін Насер прибув до Делі.", {("Фейсал бін Насер", "other_official", "SA")}),
+    # a Foreign Secretary heads the foreign ministry's civil service in South Asia, the ministry elsewhere
+    ("en", "Indian Foreign Secretary Arun Mehra told reporters.", {("Arun Mehra", "other_official", "IN")}),
+    ("en", "Pakistan's Foreign Secretary Sana Qureshi met the envoy.", {("Sana Qureshi", "other_official", "PK")}),
+    ("en", "British Foreign Secretary Helen Ward told reporters.", {("Helen Ward", "foreign_minister", "GB")}),
+    ("en", "Philippine Foreign Secretary Marco Reyes told reporters.", {("Marco Reyes", "foreign_minister", "PH")}),
     # a title followed by its own name is not an apposition to the name before the comma
     ("en", "In an interview with Al-Monitor, Qatari Foreign Minister Sheikh Hamad Al Nuaimi said so.",
      {("Hamad Al Nuaimi", "foreign_minister", "QA")}),

@@ -845,6 +845,19 @@ def _title_polity(role: Span, data: dict, key: str = "title_polities") -> str | 
     return None
 
 
+def _polity_office(role_span: Span, polity: str, role: str) -> str:
+    """The office a title names in ``polity`` where it is not the usual one: India's or Pakistan's Foreign
+    Secretary heads the civil service of the foreign ministry (``polity_offices`` in the language data)."""
+    offices: dict[str, dict[str, str]] = lang_data(role_span.doc.lang_).get("polity_offices", {})
+    if not offices:
+        return role
+    title = " ".join(lookup_key(t.text) for t in role_span)
+    for words, by_polity in offices.items():
+        if polity in by_polity and (title == words or title.endswith(" " + words)):
+            return by_polity[polity]
+    return role
+
+
 def _title_polities(doc: Doc, data: dict) -> set[int]:
     """Starts of polities that qualify a title right beside it ("the Chinese ambassador", "Japan's defence
     ministry", "посла Росії"), named or not: they are that title's, not free for another official."""
@@ -994,6 +1007,7 @@ def extract_roles(doc: Doc) -> Iterator[RoleAssertion]:
     for person, role, polity, acting, name, role_span in links:
         if role == "vice_president" and polity in ("EU", "NATO", "UN"):
             role = "other_official"  # a deputy head of an organisation ("віцепрезидентка Єврокомісії")
+        role = _polity_office(role_span, polity, role)
         key = (person.name, role, polity)
         if key in seen:
             continue
