@@ -630,3 +630,35 @@ def test_a_paragraph_quoting_a_bar_is_prose_not_a_menu() -> None:
                  "Berg, said the two sides had agreed to meet again, and that a text on prisoners and on the return "
                  "of children would be ready before the summit")
     assert not _noise_words("en", paragraph)
+
+
+@pytest.mark.parametrize(("lang", "text", "parts", "polities"), [
+    ("en", "The US-China talks", ["US", "-", "China"], ["US", "CN"]),
+    ("en", "U.S.-Syria dialogue", ["U.S.", "-", "Syria"], ["US", "SY"]),
+    ("en", "Russia–Ukraine war", ["Russia", "–", "Ukraine"], ["RU", "UA"]),
+    ("en", "Sino-Russian ties", ["Sino", "-", "Russian"], ["CN", "RU"]),
+    ("uk", "Українсько-польські переговори", ["Українсько", "-", "польські"], ["UA", "PL"]),
+    # hyphenated words that are not two polities stay whole
+    ("en", "the Indo-Pacific", ["Indo-Pacific"], []),
+    ("en", "Guinea-Bissau said", ["Guinea-Bissau"], ["GW"]),
+    ("en", "Qatar-brokered talks", ["Qatar-brokered"], []),
+    ("en", "Al-Sharaa said", ["Al-Sharaa"], []),
+    ("uk", "прем'єр-міністр Польщі", ["прем'єр-міністр"], ["PL"]),
+])
+def test_a_compound_of_polities_is_split_into_them(lang: str, text: str, parts: list[str], polities: list[str]) -> None:
+    doc = load_pipeline(lang)(text)
+    words = [t.text for t in doc]
+    assert words[words.index(parts[0]):words.index(parts[0]) + len(parts)] == parts
+    assert [s.kb_id_ for s in doc.spans["kg_polity"]] == polities
+    assert doc.text == text  # the text and its offsets are untouched
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The Russia-Ukraine war entered its fourth year.", {("RU", "UA", "conflict")}),
+    ("en", "The US-China trade talks resumed in Geneva on Monday.", {("CN", "US", "cooperation")}),
+    ("uk", "Російсько-українська війна триває.", {("RU", "UA", "conflict")}),
+])
+def test_a_pair_named_as_a_compound_is_related(lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
+    from kg.extract.article import relations_of
+
+    assert {(r.a, r.b, r.type) for r in relations_of(load_pipeline(lang)(text))} == expected

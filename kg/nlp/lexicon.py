@@ -12,11 +12,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
-from kg.nlp.morph import analyse
+from kg.nlp.morph import analyse, lang_data
 from kg.ontology.concepts import concepts
 from kg.io.text import lookup_key
 
-__all__ = ["Entry", "Lexicon", "compile_lexicon", "Match", "word_keys", "WILDCARD"]
+__all__ = ["Entry", "Lexicon", "compile_lexicon", "combining_forms", "Match", "word_keys", "WILDCARD"]
 
 
 @dataclass(frozen=True)
@@ -143,6 +143,23 @@ class Lexicon:
 _POLITY_KINDS = ("pref", "alt", "demonym", "capital", "seat")
 
 
+@functools.lru_cache(maxsize=8)
+def combining_forms(lang: str) -> dict[str, str]:
+    """Lower-case combining form -> polity code: the language data's ``combining_forms`` and, where the data
+    gives a ``combining_suffix`` (Ukrainian ``["ий", "о"]``), one formed from each one-word demonym."""
+    data = lang_data(lang)
+    forms: dict[str, str] = {}
+    suffix = data.get("combining_suffix")
+    if suffix:
+        ending, replacement = suffix
+        for code, concept in concepts("country").items():
+            for label in concept.labels(lang, ("demonym",)):
+                if " " not in label and label.endswith(ending):
+                    forms.setdefault(lookup_key(label[: -len(ending)] + replacement), code)
+    forms.update({lookup_key(k): v for k, v in data.get("combining_forms", {}).items()})
+    return forms
+
+
 def compile_lexicon(lang: str, tokenize: Callable[[str], list[str]]) -> Lexicon:
     """Build the lexicon of ``lang`` from every scheme of the ontology."""
     return _compile(lang, tokenize)
@@ -170,6 +187,11 @@ def _compile(lang: str, tokenize: Callable[[str], list[str]]) -> Lexicon:
                     exact = category == "polity" and len(words) == 1 and _is_abbreviation(label)
                     lemma_sets = [(WILDCARD,) if w == WILDCARD else label_keys(lang, w) for w in words]
                     lexicon.add(lemma_sets, Entry(category, code, kind, label, exact))
+    # Combining forms of polities, the first part of a compound the pipeline splits ("Sino-Russian",
+    # "українсько-польські"): English lists them, Ukrainian forms them from each demonym ("український" ->
+    # "українсько"). Read as demonyms.
+    for form, code in combining_forms(lang).items():
+        lexicon.add([(form,)], Entry("polity", code, "demonym", form, False))
     # Surnames of known office holders alone ("Трамп заявив", "said Sybiha"), when no two polities share them.
     surnames: dict[str, set[str]] = {}
     owner: dict[str, str] = {}

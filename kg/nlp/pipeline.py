@@ -74,6 +74,53 @@ def _tokenizer(nlp: Language) -> Tokenizer:
     return tok
 
 
+_COMPOUND_JOINERS = re.compile(r"(?<=[\w.])([-\u2010\u2011\u2013])(?=\w)")
+_COMPOUND_KINDS = frozenset({"pref", "alt", "demonym"})
+
+
+@Language.factory("kg_compounds", assigns=["token.orth"])
+def make_kg_compounds(nlp: Language, name: str) -> "CompoundSplitter":
+    return CompoundSplitter(nlp)
+
+
+class CompoundSplitter:
+    """Splits a hyphenated word made only of polities ("US-China", "Russia–Ukraine", "Sino-Russian",
+    "українсько-польські") into the polities and their hyphen, so that every later stage sees two polities; other
+    hyphenated words stay whole (the tokenizer keeps them so: "прем'єр-міністр", "Indo-Pacific", "Guinea-Bissau")."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lang = nlp.lang
+        self.lexicon: Lexicon = compile_lexicon(nlp.lang, _TokenizeLabels(nlp.tokenizer))
+
+    def _polity(self, word: str, whole: bool = False) -> bool:
+        for m in self.lexicon.matches([word_keys(self.lang, word)]):
+            entry = m.entry
+            if entry.category != "polity" or (not whole and entry.kind not in _COMPOUND_KINDS):
+                continue
+            if entry.exact and word.replace("’", "'") != entry.label.replace("’", "'"):
+                continue
+            if entry.kind == "demonym" and self.lang == "en" and not word[:1].isupper():
+                continue
+            return True
+        return False
+
+    def __call__(self, doc: Doc) -> Doc:
+        splits: list[tuple[Token, list[str]]] = []
+        for token in doc:
+            text = token.text
+            if len(text) < 4 or not _COMPOUND_JOINERS.search(text):
+                continue
+            parts = _COMPOUND_JOINERS.split(text)  # words and joiners alternate
+            words = parts[0::2]
+            if all(self._polity(w) for w in words) and not self._polity(text, whole=True):
+                splits.append((token, [p for p in parts if p]))
+        if splits:
+            with doc.retokenize() as retokenizer:
+                for token, orths in splits:
+                    retokenizer.split(token, orths, heads=[(token, i) for i in range(len(orths))])
+        return doc
+
+
 _END = {".", "!", "?", "…", "!..", "?!", "..."}
 _CLOSERS = {"»", "”", "\"", ")", "’"}
 
@@ -225,10 +272,10 @@ class LexiconComponent:
         if entry.category == "polity":
             if entry.exact:
                 return first.text.replace("’", "'") == entry.label.replace("’", "'")
+            if entry.kind == "demonym":  # (before the guard below: "українсько" parses as an adverb)
+                return self.lang != "en" or _cap(first)
             if m.end - m.start == 1 and is_function_word(self.lang, first.text):
                 return False  # "Того ж дня", "Тим часом": not Togo
-            if entry.kind == "demonym":
-                return self.lang != "en" or _cap(first)
             return _cap(first) or (entry.code in self.lowercase and entry.kind in ("pref", "alt"))
         if entry.category == "role" and entry.label.isupper():
             return first.text == entry.label  # PM, MP
@@ -539,6 +586,7 @@ def _load_pipeline(lang: str, actors: bool) -> Language:
     # the reader's --max-bytes is the limit (an article of 1.5 MB used to fail here with spaCy's E088).
     nlp.max_length = 100_000_000
     nlp.tokenizer = _tokenizer(nlp)
+    nlp.add_pipe("kg_compounds")
     nlp.add_pipe("kg_sentences")
     nlp.add_pipe("kg_morph")
     nlp.add_pipe("kg_noise")
