@@ -76,6 +76,7 @@ def _tokenizer(nlp: Language) -> Tokenizer:
 
 _COMPOUND_JOINERS = re.compile(r"(?<=[\w.])([-\u2010\u2011\u2013])(?=\w)")
 _COMPOUND_KINDS = frozenset({"pref", "alt", "demonym"})
+_JOINER_CHARS = ("-", "\u2010", "\u2011", "\u2013")
 
 
 @Language.factory("kg_compounds", assigns=["token.orth"])
@@ -108,7 +109,7 @@ class CompoundSplitter:
         splits: list[tuple[Token, list[str]]] = []
         for token in doc:
             text = token.text
-            if len(text) < 4 or not _COMPOUND_JOINERS.search(text):
+            if len(text) < 4 or not any(j in text for j in _JOINER_CHARS) or not _COMPOUND_JOINERS.search(text):
                 continue
             parts = _COMPOUND_JOINERS.split(text)  # words and joiners alternate
             words = parts[0::2]
