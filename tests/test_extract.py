@@ -96,6 +96,18 @@ ROLES = [
     ("en", "Pakistan's Foreign Secretary Sana Qureshi met the envoy.", {("Sana Qureshi", "other_official", "PK")}),
     ("en", "British Foreign Secretary Helen Ward told reporters.", {("Helen Ward", "foreign_minister", "GB")}),
     ("en", "Philippine Foreign Secretary Marco Reyes told reporters.", {("Marco Reyes", "foreign_minister", "PH")}),
+    # a state's own Security Council is not the UN's
+    ("en", "Russian Security Council Secretary Igor Volkov met the envoy.", {("Igor Volkov", "other_official", "RU")}),
+    # a title's usual polity only when the article names it ("Defense Secretary": the US, unless the US is absent)
+    ("en", "The Philippines and Japan signed a defence pact on Monday. The Philippines called it historic, and the "
+           "Philippines will now host Japanese troops.\n\nDefense Secretary Luis Cruz Jr. signed on behalf of the "
+           "Philippines while Japan's envoy signed for Japan.", {("Luis Cruz Jr.", "defence_minister", "PH")}),
+    ("en", "Defense Secretary Tom Hale said the Pentagon would send troops.", {("Tom Hale", "defence_minister", "US")}),
+    # a full name that shares only the surname of a listed office holder is someone else
+    ("en", "KHARTOUM -- Sudan cut ties with the UAE. Defense Minister Yassin Ibrahim Yassin, speaking on state "
+           "television, accused Abu Dhabi of meddling.", {("Yassin Ibrahim Yassin", "defence_minister", "SD")}),
+    ("en", "MANILA: External Affairs Minister S Jaishankar on Monday held talks with the Philippines' foreign secretary "
+           "on his first visit to the Philippines.", {("S Jaishankar", "foreign_minister", "IN")}),  # an initial
     # a title followed by its own name is not an apposition to the name before the comma
     ("en", "In an interview with Al-Monitor, Qatari Foreign Minister Sheikh Hamad Al Nuaimi said so.",
      {("Hamad Al Nuaimi", "foreign_minister", "QA")}),

@@ -25,6 +25,7 @@ from kg.extract import index
 from kg.extract.records import Evidence, RoleAssertion
 from kg.nlp.morph import inflect_name, lang_data
 from kg.io.text import lookup_key
+from kg.nlp.lexicon import word_keys
 
 __all__ = ["Person", "PersonMention", "find_persons", "extract_roles", "skeleton"]
 
@@ -698,6 +699,7 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
     # (any title's polity: "handed a protest note to the Chinese ambassador" gives China to no one else)
     taken = _attached_polity_spans(doc, [rs for _, _, pol, _, _, rs in links if pol]) | _title_polities(doc, data)
     article_polity = _article_polity(doc)
+    named = {s.kb_id_ for s in index.spans(doc, "kg_polity")}
     resolved: list[tuple[Person, str, str, bool, Span, Span]] = []
     for final in (False, True):
         pending = []
@@ -718,7 +720,12 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
                         polity = _sole_actor_polity(doc, doc[index.sentence(doc, name.start).start:name.start], data,
                                                     taken, places=True)
                     if polity is None and final:
-                        polity = _title_polity(role_span, data, "title_polities_usual") or article_polity or home
+                        # the title's usual polity ("Defense Secretary": the US) when the article names it at all;
+                        # the Philippines has a Defense Secretary too
+                        usual = _title_polity(role_span, data, "title_polities_usual")
+                        if usual is not None and article_polity is not None and usual not in named:
+                            usual = None
+                        polity = usual or article_polity or home
                 if polity is not None and (role, polity, acting) not in person.roles:
                     person.roles.append((role, polity, acting))
             if polity is not None:
@@ -812,7 +819,21 @@ def _listed(doc: Doc, name: Span) -> tuple[str, str] | None:
     if best is None:
         return None
     concept = concepts("actor").get(best.kb_id_)
-    return concept.listed if concept is not None else None
+    if concept is None:
+        return None
+    if best.label_ == "surname" and best.start > name.start:
+        # a full name that only shares the surname is someone else ("Yassin Ibrahim Yassin" is not Malaysia's
+        # Muhyiddin Yassin); the same given name, however spelled or inflected, is the listed holder
+        first = doc[name.start].text
+        labels = concept.labels(doc.lang_)
+        if len(first.rstrip(".")) == 1:  # an initial: "S Jaishankar", "J. Biden"
+            if not any(label[:1] == first[:1] for label in labels):
+                return None
+        else:
+            given = set(doc[name.start]._.lemmas) | {lookup_key(first)}
+            if not given & {key for label in labels for key in word_keys(doc.lang_, label.split()[0])}:
+                return None
+    return concept.listed
 
 
 def _attached_polity_spans(doc: Doc, roles: list[Span]) -> set[int]:

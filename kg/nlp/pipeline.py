@@ -264,6 +264,19 @@ class LexiconComponent:
         self.lexicon: Lexicon = compile_lexicon(lang, _TokenizeLabels(tok))
         # polities the language's press writes in lower case on purpose ("росія" in Ukrainian media since 2022)
         self.lowercase: frozenset[str] = frozenset(lang_data(lang)["lowercase_polities"])
+        # an organisation's organ named bare ("Security Council") is a state's own after a qualifier
+        # ("Russian Security Council", "Supreme National Security Council", "Iran's Security Council")
+        self.bare_organs: frozenset[str] = frozenset(lang_data(lang).get("bare_organs", ()))
+        self.national_words: frozenset[str] = frozenset(lang_data(lang).get("national_words", ()))
+
+    def _national(self, doc: Doc, m: Match) -> bool:
+        if m.entry.label not in self.bare_organs or m.start == 0:
+            return False
+        before = doc[m.start - 1]
+        if lookup_key(before.text) in self.national_words:
+            return True
+        return any(x.entry.category == "polity" and x.entry.kind in ("pref", "alt", "demonym")
+                   for x in self.lexicon.matches([word_keys(self.lang, before.text)]))
 
     def _accept(self, doc: Doc, m: Match) -> bool:
         first = doc[m.start]
@@ -271,6 +284,8 @@ class LexiconComponent:
         if entry.category == "place":
             return _cap(first)
         if entry.category == "polity":
+            if self._national(doc, m):
+                return False
             if entry.exact:
                 return first.text.replace("’", "'") == entry.label.replace("’", "'")
             if entry.kind == "demonym":  # (before the guard below: "українсько" parses as an adverb)
