@@ -8,7 +8,7 @@ Gold format (one JSON file per article, see evaluation/GUIDELINES.md)::
 The articles are ingested into an in-memory store and read back with the same ``roles`` and ``relations``
 named queries users run, so the figures measure the whole path, not the extractor alone. Measures: roles
 (person + role + country), person–country, country pairs (+ type), topics (pair + type + topic). A person
-matches when the extracted name equals an alias or shares its surname.
+matches when the extracted name equals an alias or shares its surname (in any grammatical case).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Any, Iterable, Iterator
 from kg.errors import Errors, KGError
 from kg.io.articles import Article, make_article
 from kg.nlp.identity import name_skeleton
+from kg.nlp.morph import analyse
 from kg.io.text import lookup_key
 
 __all__ = ["Gold", "load_gold", "gold_articles", "Score", "EvalReport", "evaluate", "KINDS"]
@@ -109,12 +110,17 @@ def _norm(name: str) -> str:
 
 
 def _surname_keys(names: Iterable[str]) -> set[str]:
+    """Surname keys of the gold names: as written, their skeletons, and those of their lemmas (aliases are
+    written as the text inflects them, "Сі Цзіньпіном"; the extractor names a person in the nominative)."""
     keys = set()
     for n in names:
         words = _norm(n).split()
         if words:
-            keys.add(words[-1])
-            keys.add(name_skeleton(words[-1]))
+            surname = words[-1]
+            keys.add(surname)
+            keys.add(name_skeleton(surname))
+            if not surname.isascii():
+                keys.update(name_skeleton(lemma) for lemma in analyse("uk", surname).lemmas)
     return keys
 
 

@@ -50,3 +50,18 @@ def test_development_set_keeps_its_scores() -> None:
         assert report[lang]["roles"]["f1"] >= 0.90, (lang, report[lang]["roles"])
         assert report[lang]["pairs"]["f1"] >= 0.85, (lang, report[lang]["pairs"])
         assert report[lang]["topics"]["f1"] >= 0.75, (lang, report[lang]["topics"])
+
+
+@pytest.mark.parametrize(("extracted", "gold", "same"), [
+    ("Xi Jinping", {"name": "Xi Jinping", "aliases": ["Xi"]}, True),
+    # gold aliases are written as the text inflects them; the extractor names people in the nominative
+    ("Сі Цзіньпін", {"name": "Xi Jinping", "aliases": ["Сі Цзіньпіном", "Сі"]}, True),
+    ("Ульф Крістерссон", {"name": "Ulf Kristersson", "aliases": ["Ульфом Крістерссоном"]}, True),
+    ("Дональд Туск", {"name": "Donald Tusk", "aliases": ["Дональда Туска"]}, True),
+    ("Дональд Трамп", {"name": "Donald Tusk", "aliases": ["Дональда Туска"]}, False),
+    ("Keir Starmer", {"name": "Donald Tusk", "aliases": ["Tusk"]}, False),
+])
+def test_a_person_matches_gold_by_alias_or_surname_in_any_case(extracted: str, gold: dict, same: bool) -> None:
+    from kg.evaluation import person_matches
+
+    assert person_matches(extracted, gold) is same
