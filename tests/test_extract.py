@@ -108,6 +108,9 @@ ROLES = [
            "television, accused Abu Dhabi of meddling.", {("Yassin Ibrahim Yassin", "defence_minister", "SD")}),
     ("en", "MANILA: External Affairs Minister S Jaishankar on Monday held talks with the Philippines' foreign secretary "
            "on his first visit to the Philippines.", {("S Jaishankar", "foreign_minister", "IN")}),  # an initial
+    # a plural title is no apposition to the one name before it, in Ukrainian too
+    ("uk", "Президент України Петро Коваль проведе зустрічі з Новаком, спікерами Сейму і Сенату.",
+     {("Петро Коваль", "president", "UA")}),
     # a title followed by its own name is not an apposition to the name before the comma
     ("en", "In an interview with Al-Monitor, Qatari Foreign Minister Sheikh Hamad Al Nuaimi said so.",
      {("Hamad Al Nuaimi", "foreign_minister", "QA")}),

@@ -511,9 +511,10 @@ def _role_after(doc: Doc, name: Span, data: dict) -> _Link | None:
         if not (_gap_word(doc[end], data) or _polity_at(doc, end) is not None):
             break
         end += 1
-    # (a plural title is no apposition to one name: "in Lublin, Polish officials said"; English only, where the
-    # plural is read from the word's ending, not from a dictionary that may miss a singular reading)
-    if _title_of_next_name(doc, role, end, data) or _oblique_surname(role, name) or (doc.lang_ == "en" and _plural(role)):
+    # (a plural title is no apposition to one name: "in Lublin, Polish officials said", "з Навроцьким, спікерами
+    # Сейму"; in Ukrainian only when the dictionary knows the word: a guess may miss its singular reading)
+    if _title_of_next_name(doc, role, end, data) or _oblique_surname(role, name) or (
+            _plural(role) and (doc.lang_ == "en" or role[0]._.known)):
         return None  # (and "зустріч із Трампом – прессекретар": a headline's source; "Lublin, Polish officials said")
     polity = _polity_inside(doc, role) or _complement_polity(doc, role.end, end, data) or pre_polity
     return _Link(roles, polity, acting, former, polity is not None)
