@@ -238,6 +238,12 @@ RELATIONS = [
     ("en", "Japan and Ukraine signed a defence agreement on Tuesday.", {("JP", "UA", "cooperation")}),
     ("en", "The European Union imposed new sanctions on Russia.", {("EU", "RU", "conflict")}),
     ("en", "Read more: France, Germany and Italy in the news", set()),
+    # recalling and summoning are diplomacy only with an envoy near ("recalled that", "відкликати заявку")
+    ("en", "Algeria recalled its envoy from France on Tuesday.", {("DZ", "FR", "conflict")}),
+    ("en", "Macron recalled in Paris that Germany had once occupied France.", {("DE", "FR", "conflict")}),
+    ("en", "Ghana recalled that Nigeria had led the mission.", set()),
+    ("uk", "Польща відкликала свого посла з Росії.", {("PL", "RU", "conflict")}),
+    ("uk", "Вірменія вирішила відкликати заявку на проведення конференції ООН.", set()),
     # regions and cities are targets of strikes, not actors of their own
     ("uk", "Уночі Росія атакувала енергетичну інфраструктуру Київщини, Харківщини та Одещини.", {("RU", "UA", "conflict")}),
     ("en", "Israeli air strikes in southern Gaza killed at least 11 people overnight.", {("IL", "PS", "conflict")}),
@@ -677,3 +683,12 @@ def test_a_pair_named_as_a_compound_is_related(lang: str, text: str, expected: s
     from kg.extract.article import relations_of
 
     assert {(r.a, r.b, r.type) for r in relations_of(load_pipeline(lang)(text))} == expected
+
+
+def test_a_listed_surname_as_someone_s_given_name_is_not_that_office_holder() -> None:
+    # Malaysia's Anwar Ibrahim is listed; "Ibrahim Kaboré" is someone else, and "his rule" is not Malaysia's
+    text = ("Relations between Burkina Faso and France have soured since Capt Ibrahim Kaboré seized power in a coup. "
+            "Under his rule, several French diplomats have been expelled.")
+    doc = load_pipeline("en")(text)
+    assert not any("MY" in (r.a, r.b) for r in extract_relations(doc))
+    assert not any(r.country == "MY" for r in extract_roles(doc))

@@ -822,6 +822,8 @@ def _listed(doc: Doc, name: Span) -> tuple[str, str] | None:
     concept = concepts("actor").get(best.kb_id_)
     if concept is None:
         return None
+    if best.label_ == "surname" and best.end < name.end:
+        return None  # a listed surname as someone's given name ("Ibrahim Traoré" is not Anwar Ibrahim)
     if best.label_ == "surname" and best.start > name.start:
         # a full name that only shares the surname is someone else ("Yassin Ibrahim Yassin" is not Malaysia's
         # Muhyiddin Yassin); the same given name, however spelled or inflected, is the listed holder

@@ -168,6 +168,24 @@ def _lifted(doc: Doc, cue: Span, data: dict) -> bool:
     return _preceded_by(doc, cue, data.get("lifting_words", ()), 6, within_phrase=True)
 
 
+def _bare_recall(doc: Doc, cue: Span, data: dict) -> bool:
+    """"recalled that ...", "відкликати заявку", "викликав занепокоєння": a verb that recalls or summons an envoy
+    only in diplomacy is none without an envoy near it ("recalled its ambassador", "викликали посла")."""
+    if cue.kb_id_ != "summons" or len(cue) != 1:
+        return False
+    verbs = frozenset(data.get("recall_verbs", ()))
+    token = doc[cue.start]
+    if not verbs or not ({lookup_key(token.text), *token._.lemmas} & verbs):
+        return False
+    envoys = frozenset(data.get("envoy_words", ()))
+    start, end = _index.sent_bounds(doc, cue.start)
+    near = range(max(start, cue.start - 4), min(end, cue.end + 7))
+    if any({lookup_key(doc[i].text), *doc[i]._.lemmas} & envoys for i in near):
+        return False
+    # ("викликав українського [посла]", an excerpt cut after the demonym that qualifies the envoy)
+    return not any(s.label_ == "demonym" and cue.end <= s.start <= cue.end + 1 for s in _index.spans(doc, "kg_polity"))
+
+
 def _preceded_by(doc: Doc, cue: Span, words: Iterable[str], reach: int, within_phrase: bool = False) -> bool:
     """A word of ``words`` (by its form or a lemma; an entry of several words by the text) among the ``reach`` words
     before the cue in its sentence; with ``within_phrase``, after the last punctuation mark only."""
@@ -512,7 +530,7 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
                   -5 <= w - c.start <= _weapon_reach(doc, c) for w in weapons)))
                   and not _negated(doc, c.start, negations if _event_type(c.kb_id_) == "conflict" else ended)
                   and not _denied(doc, c, data) and not _warns_that(doc, c, data) and not _lifted(doc, c, data)
-                  and not _urged(doc, c, data) and not _alleged(doc, c, data)]
+                  and not _urged(doc, c, data) and not _alleged(doc, c, data) and not _bare_recall(doc, c, data)]
         # "efforts to end the Ukraine conflict": a conflict someone works to end is others' unless the words name
         # its agent ("halting Israel's attacks on Syria")
         events = [c for c in events if _event_type(c.kb_id_) != "conflict" or not _negated(doc, c.start, ended)
