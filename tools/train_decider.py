@@ -70,6 +70,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=ROOT / "evaluation" / "real" / "dev" / "gold")
     parser.add_argument("--also", type=Path, action="append", default=[], help="more gold folders to train on")
+    parser.add_argument("--also-weight", type=float, default=1.0,
+                        help="sample weight of the --also articles' proposals (the real-news ones weigh 1)")
     parser.add_argument("--C", type=float, default=0.5, help="inverse regularisation strength")
     parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     args = parser.parse_args()
@@ -90,10 +92,12 @@ def main() -> int:
     ids = [row[0] for row in rows]
     langs = [row[1] for row in rows]
     groups = np.array([hash_id(i) for i in ids])
+    weight = np.where(np.arange(len(rows)) < primary_count, 1.0, args.also_weight)
     oof = np.zeros(len(rows))
     for train, test in GroupKFold(n_splits=5).split(x, y, groups):
         scaler = StandardScaler().fit(x[train])
-        model = LogisticRegression(C=args.C, max_iter=2000).fit(scaler.transform(x[train]), y[train])
+        model = LogisticRegression(C=args.C, max_iter=2000).fit(scaler.transform(x[train]), y[train],
+                                                                sample_weight=weight[train])
         oof[test] = model.predict_proba(scaler.transform(x[test]))[:, 1]
     first = slice(0, primary_count)
     y1, langs1, ids1 = y[first], langs[:primary_count], ids[:primary_count]
@@ -123,7 +127,7 @@ def main() -> int:
         print(f"{lang:3s} rules P {rp:.3f} R {rr:.3f} F1 {rf:.3f} | model (out-of-fold, thresholds {best}) "
               f"P {mp:.3f} R {mr:.3f} F1 {mf:.3f} ({mf - rf:+.3f})")
     scaler = StandardScaler().fit(x)
-    model = LogisticRegression(C=args.C, max_iter=2000).fit(scaler.transform(x), y)
+    model = LogisticRegression(C=args.C, max_iter=2000).fit(scaler.transform(x), y, sample_weight=weight)
     ranked = sorted(zip(names, model.coef_[0]), key=lambda t: -abs(t[1]))
     # full-length stories, where background paragraphs breed false partners
     long_ids = {row[0] for row in rows[:primary_count] if row[3]["length"] >= np.log1p(_LONG)}
@@ -151,7 +155,7 @@ def main() -> int:
         "trained_on": {"folders": [str(p.resolve().relative_to(ROOT)) for p in [args.gold, *args.also]],
                        "articles": len(trained_on), "proposals": len(rows),
                        "ids_sha256": hashlib.sha256(" ".join(trained_on).encode()).hexdigest(),
-                       "C": args.C, "scikit_learn": sklearn.__version__},
+                       "also_weight": args.also_weight, "C": args.C, "scikit_learn": sklearn.__version__},
         "cross_validation": {lang: {"rules_f1": round(rules[lang][2], 3), "model_f1": round(learned[lang][2], 3),
                                     "model_precision": round(learned[lang][0], 3), "model_recall": round(learned[lang][1], 3)}
                              for lang in ("all", "uk", "en")},
