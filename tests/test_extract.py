@@ -238,6 +238,13 @@ RELATIONS = [
     ("en", "Japan and Ukraine signed a defence agreement on Tuesday.", {("JP", "UA", "cooperation")}),
     ("en", "The European Union imposed new sanctions on Russia.", {("EU", "RU", "conflict")}),
     ("en", "Read more: France, Germany and Italy in the news", set()),
+    # what talks are about is no party to them ("говорили про", "talks about", "дані про")
+    ("uk", "Зеленський провів розмову з президентом Південної Кореї: говорили про війська КНДР.",
+     {("KR", "UA", "cooperation")}),
+    ("en", "Japan and Australia held talks about China's military build-up.", {("AU", "JP", "cooperation")}),
+    ("uk", "Президент України надав співрозмовнику свіжі дані про перекидання північнокорейських військових.", set()),
+    ("uk", "Україна та Польща підписали угоду про співпрацю з Литвою.",
+     {("LT", "PL", "cooperation"), ("LT", "UA", "cooperation"), ("PL", "UA", "cooperation")}),
     # recalling and summoning are diplomacy only with an envoy near ("recalled that", "відкликати заявку")
     ("en", "Algeria recalled its envoy from France on Tuesday.", {("DZ", "FR", "conflict")}),
     ("en", "Macron recalled in Paris that Germany had once occupied France.", {("DE", "FR", "conflict")}),

@@ -278,12 +278,31 @@ def _without_discussed(doc: Doc, actors: list[Actor], events: list[Span], data: 
     if not words:
         return actors
     talks = [c for c in events if c.kb_id_ == "meeting" and (lookup_key(c.text) in words or set(doc[c.start]._.lemmas) & words)]
-    if not talks:
+    # "говорили про війська КНДР", "talks on the Iran nuclear deal": what follows "about" in a sentence of talks
+    # is their subject, unless a "with" names a partner in between ("угода про співпрацю з Польщею")
+    about = set(data.get("about_words", ()))
+    talking = set(data.get("talk_words", ()))
+    partners = set(data.get("with", ()))
+    keys = _index.keys(doc)
+    cue_ends = {c.end for c in events if c.kb_id_ in ("meeting", "call")}
+    # ("говорили про", "розмова про", "talked about": not "оголосила про нові санкції проти Росії")
+    abouts = [i for i, key in enumerate(keys) if key in about and i > 0 and (
+        i in cue_ends or {keys[i - 1], *doc[i - 1]._.lemmas} & talking)] if talking else []
+    if not talks and not abouts:
         return actors
     dropped: set[int] = set()
+    subjects: set[int] = set()
     for group in _groups(doc, actors):
-        if any(0 <= group[0].index - c.end <= 1 and not group[0].implicit for c in talks):
+        first = group[0]
+        if first.implicit:
+            continue
+        if any(0 < first.index - i <= 4 and not any(keys[j] in partners for j in range(i + 1, first.index))
+               for i in abouts):
+            subjects.update(a.index for a in group)
+        elif any(0 <= first.index - c.end <= 1 for c in talks):
             dropped.update(a.index for a in group)
+    # (what the talk is about is never a party; a polity right after "discussed" is, when no one else is left)
+    actors = [a for a in actors if a.index not in subjects]
     kept = [a for a in actors if a.index not in dropped]
     return kept if len({a.code for a in kept}) >= 2 else actors
 
