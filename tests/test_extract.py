@@ -238,6 +238,10 @@ RELATIONS = [
     ("en", "Japan and Ukraine signed a defence agreement on Tuesday.", {("JP", "UA", "cooperation")}),
     ("en", "The European Union imposed new sanctions on Russia.", {("EU", "RU", "conflict")}),
     ("en", "Read more: France, Germany and Italy in the news", set()),
+    # a dateline is where the story was filed, whatever its punctuation
+    ("en", "Talks end\n\nLONDON -- Ukrainian and Russian negotiators met in Abu Dhabi on Thursday.",
+     {("RU", "UA", "cooperation")}),
+    ("en", "Talks end\n\nWarsaw: The Ukrainian and Lithuanian presidents met on Friday.", {("LT", "UA", "cooperation")}),
     # what talks are about is no party to them ("говорили про", "talks about", "дані про")
     ("uk", "Зеленський провів розмову з президентом Південної Кореї: говорили про війська КНДР.",
      {("KR", "UA", "cooperation")}),

@@ -205,10 +205,17 @@ _RECIPROCAL = {"meeting", "agreement", "call", "cooperation", "support", "visit"
 
 
 def _is_dateline(doc: Doc, span: Span) -> bool:
-    """"KYIV, Nov 20 —", "BRUSSELS (Reuters) -": where the story was filed, not an actor."""
+    """"KYIV, Nov 20 —", "BRUSSELS (Reuters) -", "LONDON --", "MANILA:", "Warsaw: ...": where the story was filed,
+    not an actor."""
     nxt = doc[span.end] if span.end < len(doc) else None
-    at_start = span.start == _index.sent_bounds(doc, span.start)[0] or (span.start > 0 and "\n" in doc[span.start - 1].text)
-    return at_start and span.text.isupper() and len(span.text) > 2 and nxt is not None and nxt.text in (",", "(", "—", "–", "-")
+    if nxt is None:
+        return False
+    paragraph = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
+    at_start = paragraph or span.start == _index.sent_bounds(doc, span.start)[0]
+    if at_start and span.text.isupper() and len(span.text) > 2 and nxt.text in (",", "(", "—", "–", "-", "--", ":"):
+        return True
+    # (a capital in title case opens a paragraph as its dateline only with a colon: "Warsaw: The presidents met")
+    return paragraph and span.label_ == "capital" and nxt.text == ":"
 
 
 def _host_of_role(doc: Doc, span: Span) -> bool:
