@@ -238,6 +238,11 @@ RELATIONS = [
     ("en", "Japan and Ukraine signed a defence agreement on Tuesday.", {("JP", "UA", "cooperation")}),
     ("en", "The European Union imposed new sanctions on Russia.", {("EU", "RU", "conflict")}),
     ("en", "Read more: France, Germany and Italy in the news", set()),
+    # talks between three: each pair of the list
+    ("en", "Talks between the United States, Ukraine and Russia concluded on Thursday.",
+     {("RU", "UA", "cooperation"), ("RU", "US", "cooperation"), ("UA", "US", "cooperation")}),
+    ("uk", "Переговори між США, Україною та Росією завершилися в четвер.",
+     {("RU", "UA", "cooperation"), ("RU", "US", "cooperation"), ("UA", "US", "cooperation")}),
     # a dateline is where the story was filed, whatever its punctuation
     ("en", "Talks end\n\nLONDON -- Ukrainian and Russian negotiators met in Abu Dhabi on Thursday.",
      {("RU", "UA", "cooperation")}),

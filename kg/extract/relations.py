@@ -1032,14 +1032,18 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
                     consumed[cue.start] = {a.index for a in agents} | {t.index for t in group}
                     paired.update(consumed[cue.start])
                 break
-    # "між X і Y" / "between X and Y"
+    groups = _groups(doc, actors)
+    # "між X і Y" / "between X and Y" / "between the United States, Ukraine and Russia": each pair of the list
     for tok in sent:
         if lookup_key(tok.text) in between:
             after = [a for a in actors if a.index > tok.i]
-            codes = list(dict.fromkeys(a.code for a in after))[:2]
-            if len(codes) == 2:
-                add(codes[0], codes[1], tok.i)
-    groups = _groups(doc, actors)
+            listed = next((g for g in groups if g[0].index > tok.i), [])
+            codes = list(dict.fromkeys(a.code for a in listed))
+            if not (listed and listed[0] is after[0] and 3 <= len(codes) <= 4):
+                codes = list(dict.fromkeys(a.code for a in after))[:2]
+            for i, x in enumerate(codes):
+                for y in codes[i + 1:]:
+                    add(x, y, tok.i)
     # "співпрацею Росії та КНДР", "Russia-North Korea cooperation": an event word whose arguments follow it.
     argument_groups = []
     # (Ukrainian genitives; in English a list after a verb is its object: "hosted his Egyptian and Turkish
