@@ -111,6 +111,11 @@ ROLES = [
     # a plural title is no apposition to the one name before it, in Ukrainian too
     ("uk", "Президент України Петро Коваль проведе зустрічі з Новаком, спікерами Сейму і Сенату.",
      {("Петро Коваль", "president", "UA")}),
+    # a month's abbreviation and a headline's verb are no names
+    ("en", "Kazakh Foreign Minister Yermek Kosherbayev visited Russia on Oct. 22 at the invitation of his Russian "
+           "counterpart Sergey Lavrov.", {("Yermek Kosherbayev", "foreign_minister", "KZ"),
+                                          ("Sergey Lavrov", "foreign_minister", "RU")}),
+    ("en", "US Envoy Says Kyiv and Moscow Agreed to Brief Leaders", set()),
     # a title followed by its own name is not an apposition to the name before the comma
     ("en", "In an interview with Al-Monitor, Qatari Foreign Minister Sheikh Hamad Al Nuaimi said so.",
      {("Hamad Al Nuaimi", "foreign_minister", "QA")}),
