@@ -243,6 +243,12 @@ RELATIONS = [
     ("en", "Japan and Ukraine signed a defence agreement on Tuesday.", {("JP", "UA", "cooperation")}),
     ("en", "The European Union imposed new sanctions on Russia.", {("EU", "RU", "conflict")}),
     ("en", "Read more: France, Germany and Italy in the news", set()),
+    # "перемовини" are talks; teams are actors; a ban on imports is a trade conflict
+    ("uk", "Зустріч відбулася після перемовин української та американської команд у Флориді.",
+     {("UA", "US", "cooperation")}),
+    ("en", "The Ukrainian and American teams met in Florida.", {("UA", "US", "cooperation")}),
+    ("uk", "Міністерство Польщі заявило, що збереже заборону на ввіз українських пшениці та кукурудзи.",
+     {("PL", "UA", "conflict")}),
     # talks between three: each pair of the list
     ("en", "Talks between the United States, Ukraine and Russia concluded on Thursday.",
      {("RU", "UA", "cooperation"), ("RU", "US", "cooperation"), ("UA", "US", "cooperation")}),
