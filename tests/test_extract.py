@@ -249,6 +249,11 @@ RELATIONS = [
     ("en", "The Ukrainian and American teams met in Florida.", {("UA", "US", "cooperation")}),
     ("uk", "Міністерство Польщі заявило, що збереже заборону на ввіз українських пшениці та кукурудзи.",
      {("PL", "UA", "conflict")}),
+    # a conflict the parties work to end is theirs: they are in conflict too ("their", "їхній")
+    ("en", "Thailand and Cambodia signed a deal to end their border conflict.",
+     {("KH", "TH", "conflict"), ("KH", "TH", "cooperation")}),
+    ("uk", "Прем'єр-міністри Камбоджі та Таїланду підписали угоду, яка покликана завершити їхній прикордонний конфлікт.",
+     {("KH", "TH", "conflict"), ("KH", "TH", "cooperation")}),
     # talks between three: each pair of the list
     ("en", "Talks between the United States, Ukraine and Russia concluded on Thursday.",
      {("RU", "UA", "cooperation"), ("RU", "US", "cooperation"), ("UA", "US", "cooperation")}),

@@ -186,6 +186,26 @@ def _bare_recall(doc: Doc, cue: Span, data: dict) -> bool:
     return not any(s.label_ == "demonym" and cue.end <= s.start <= cue.end + 1 for s in _index.spans(doc, "kg_polity"))
 
 
+def _own_conflicts(doc: Doc, actors: list[Actor], events: list[Span], data: dict,
+                   pairs: dict[tuple[str, str], tuple[str, Span]]) -> list[tuple[tuple[str, str], tuple[str, Span]]]:
+    """"Thailand and Cambodia signed a deal to end their border conflict": the two named before "their conflict"
+    are in conflict too, beside what else the sentence makes them (one sentence gives a pair one type otherwise)."""
+    out = []
+    for cue in events:
+        if not _theirs(doc, cue, data):
+            continue
+        codes = sorted({a.code for a in actors if a.index < cue.start and a.kind != "place"})
+        if len(codes) == 2 and pairs.get((codes[0], codes[1]), ("",))[0] != "conflict":
+            out.append(((codes[0], codes[1]), ("conflict", cue)))
+    return out
+
+
+def _theirs(doc: Doc, cue: Span, data: dict) -> bool:
+    """"to end their border conflict", "завершити їхній конфлікт": the conflict is the sentence's parties' own."""
+    return _event_type(cue.kb_id_) == "conflict" and _preceded_by(doc, cue, data.get("their_words", ()), 3,
+                                                                   within_phrase=True)
+
+
 def _preceded_by(doc: Doc, cue: Span, words: Iterable[str], reach: int, within_phrase: bool = False) -> bool:
     """A word of ``words`` (by its form or a lemma; an entry of several words by the text) among the ``reach`` words
     before the cue in its sentence; with ``within_phrase``, after the last punctuation mark only."""
@@ -558,13 +578,14 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
                   and not _denied(doc, c, data) and not _warns_that(doc, c, data) and not _lifted(doc, c, data)
                   and not _urged(doc, c, data) and not _alleged(doc, c, data) and not _bare_recall(doc, c, data)]
         # "efforts to end the Ukraine conflict": a conflict someone works to end is others' unless the words name
-        # its agent ("halting Israel's attacks on Syria")
+        # its agent ("halting Israel's attacks on Syria") or make it the parties' own ("завершити їхній конфлікт")
         events = [c for c in events if _event_type(c.kb_id_) != "conflict" or not _negated(doc, c.start, ended)
-                  or _negated(doc, c.start, negations) or _agent_on(doc, actors, c) is not None]
+                  or _negated(doc, c.start, negations) or _agent_on(doc, actors, c) is not None
+                  or _theirs(doc, c, data)]
         # Bare "war", "threat", "aggression" relate only the polity they qualify ("російська агресія"):
         # they are no event between the sentence's other actors.
         war_words = [c for c in events if c.kb_id_ in _WAR_WORDS]
-        events = [c for c in events if c.kb_id_ != "conflict" or _qualified(c, actors)]
+        events = [c for c in events if c.kb_id_ != "conflict" or _qualified(c, actors) or _theirs(doc, c, data)]
         # A place is a party only where someone goes to it ("visited Kyiv", "прибув до Варшави").
         # (or where force is used: "military operations in Syria", "удари по Києву").
         # A strike's target may stand further off ("launched 400 drones and 30 missiles at Ukraine").
@@ -638,9 +659,10 @@ def extract_relations(doc: Doc) -> Iterator[RelationAssertion]:
             pairs.setdefault(key, value)
         for key, value in joined.items():
             pairs.setdefault(key, value)
+        own_conflicts = _own_conflicts(doc, actors, events, data, pairs)
         if not pairs and topics:
             topic_only.append((sent, codes, topics, status, {_event_type(c.kb_id_) or "" for c in events}))
-        for (a, b), (kind, cue) in pairs.items():
+        for (a, b), (kind, cue) in [*pairs.items(), *own_conflicts]:
             implied = concepts("relation")[cue.kb_id_].implies if cue.kb_id_ in concepts("relation") else ()
             if "security" in topics and "defence" not in topics:
                 # "militants killed 14 soldiers in an attack", "drone incursions into the airspace": the sentence says
