@@ -270,6 +270,9 @@ RELATIONS = [
     ("uk", "Президент України надав співрозмовнику свіжі дані про перекидання північнокорейських військових.", set()),
     ("uk", "Україна та Польща підписали угоду про співпрацю з Литвою.",
      {("LT", "PL", "cooperation"), ("LT", "UA", "cooperation"), ("PL", "UA", "cooperation")}),
+    # withdrawing envoys and breaking off ties
+    ("en", "Algeria withdrew its ambassador from France on Tuesday.", {("DZ", "FR", "conflict")}),
+    ("en", "Mexico will break off diplomatic ties with Ecuador.", {("EC", "MX", "conflict")}),
     # recalling and summoning are diplomacy only with an envoy near ("recalled that", "відкликати заявку")
     ("en", "Algeria recalled its envoy from France on Tuesday.", {("DZ", "FR", "conflict")}),
     ("en", "Macron recalled in Paris that Germany had once occupied France.", {("DE", "FR", "conflict")}),
@@ -724,3 +727,8 @@ def test_a_listed_surname_as_someone_s_given_name_is_not_that_office_holder() ->
     doc = load_pipeline("en")(text)
     assert not any("MY" in (r.a, r.b) for r in extract_relations(doc))
     assert not any(r.country == "MY" for r in extract_roles(doc))
+
+
+def test_withdrawing_troops_is_no_recalled_envoy() -> None:
+    doc = load_pipeline("en")("Russia withdrew its troops from the Kherson region of Ukraine.")
+    assert not any(r.event == "summons" for r in extract_relations(doc))
