@@ -111,6 +111,10 @@ ROLES = [
     # a plural title is no apposition to the one name before it, in Ukrainian too
     ("uk", "Президент України Петро Коваль проведе зустрічі з Новаком, спікерами Сейму і Сенату.",
      {("Петро Коваль", "president", "UA")}),
+    # Italy's head of government by her title; the apostrophe dropped, as web text often does
+    ("uk", "Він зустрівся з главою Ради міністрів Італії Джорджею Мелоні.", {("Джорджею Мелоні", "prime_minister", "IT")}),
+    ("uk", "Польща розширить список, заявив премєр-міністр Польщі Матеуш Моравецький.",
+     {("Матеуш Моравецький", "prime_minister", "PL")}),
     # a month's abbreviation and a headline's verb are no names
     ("en", "Kazakh Foreign Minister Yermek Kosherbayev visited Russia on Oct. 22 at the invitation of his Russian "
            "counterpart Sergey Lavrov.", {("Yermek Kosherbayev", "foreign_minister", "KZ"),
