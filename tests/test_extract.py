@@ -115,6 +115,9 @@ ROLES = [
     ("uk", "Він зустрівся з главою Ради міністрів Італії Джорджею Мелоні.", {("Джорджею Мелоні", "prime_minister", "IT")}),
     ("uk", "Польща розширить список, заявив премєр-міністр Польщі Матеуш Моравецький.",
      {("Матеуш Моравецький", "prime_minister", "PL")}),
+    # a polity before a plural title is every listed name's; without one, each keeps their own
+    ("en", "President Zelenskyy travelled to Berlin to meet US envoys Steve Wilson and Jared Kaplan.",
+     {("Zelenskyy", "president", "UA"), ("Steve Wilson", "other_official", "US"), ("Jared Kaplan", "other_official", "US")}),
     # a month's abbreviation and a headline's verb are no names
     ("en", "Kazakh Foreign Minister Yermek Kosherbayev visited Russia on Oct. 22 at the invitation of his Russian "
            "counterpart Sergey Lavrov.", {("Yermek Kosherbayev", "foreign_minister", "KZ"),

@@ -656,12 +656,15 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
         prev = _name_ending_at(doc, joint)
         if prev is None or prev.start not in linked_names:
             continue
-        role_span, _, acting = linked_names[prev.start]
+        role_span, shared, acting = linked_names[prev.start]
         last = role_span[-1]
         plural = last.text.lower().endswith("s") if doc.lang_ == "en" else "plur" in last._.grammemes
         if not plural:
             continue
-        polity = own.kb_id_ if own is not None and joint < name.start - 1 else None
+        # (a polity before the plural title is every listed name's: "US envoys Witkoff and Kushner")
+        before = _polity_at(doc, role_span.start - 1) if role_span.start > 0 else None
+        polity = own.kb_id_ if own is not None and joint < name.start - 1 else (
+            shared if before is not None and before.kb_id_ == shared else None)
         person = register(name, None)
         person.surfaces.add(name.text)
         mentions.append(PersonMention(name.start, name.end, person))
