@@ -270,6 +270,8 @@ RELATIONS = [
     ("en", "Talks end\n\nLONDON -- Ukrainian and Russian negotiators met in Abu Dhabi on Thursday.",
      {("RU", "UA", "cooperation")}),
     ("en", "Talks end\n\nWarsaw: The Ukrainian and Lithuanian presidents met on Friday.", {("LT", "UA", "cooperation")}),
+    ("en", " date 2024-10-26 SEOUL, Oct 26 — North Korean troops trained in Russia fought Ukrainian forces in Kursk.",
+     {("KP", "UA", "conflict")}),  # a dateline after a stored page's date marker
     # what talks are about is no party to them ("говорили про", "talks about", "дані про")
     ("uk", "Зеленський провів розмову з президентом Південної Кореї: говорили про війська КНДР.",
      {("KR", "UA", "cooperation")}),

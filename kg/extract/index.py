@@ -6,6 +6,8 @@ article; scanning a SpanGroup each time creates a Span object per element, so th
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -14,7 +16,7 @@ from kg.nlp.pipeline import LEMMAS_KEY
 from kg.io.text import lookup_key
 
 __all__ = ["sentences", "sent_bounds", "sentence", "spans", "polity_at", "role_ending_at", "role_starting_at", "name_starting_at", "memo",
-           "keys", "having"]
+           "keys", "having", "opens_text"]
 
 _KEY = "kg_index"
 
@@ -117,3 +119,15 @@ def sent_bounds(doc: Doc, i: int) -> tuple[int, int]:
 def sentence(doc: Doc, i: int) -> Span:
     start, end = sent_bounds(doc, i)
     return doc[start:end]
+
+
+_DATE_MARKER = re.compile(r"\s*date \d{4}-\d{2}-\d{2}\s*")
+
+
+def opens_text(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens its sentence, or follows only a leading date marker ("date 2024-10-26 SEOUL, Oct 26 —",
+    as excerpts of stored news pages begin)."""
+    start = sent_bounds(doc, i)[0]
+    if i == start or all(t.is_space for t in doc[start:i]):
+        return True
+    return i - start <= 8 and bool(_DATE_MARKER.fullmatch(doc.text[doc[start].idx:doc[i].idx]))

@@ -231,7 +231,7 @@ def _is_dateline(doc: Doc, span: Span) -> bool:
     if nxt is None:
         return False
     paragraph = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
-    at_start = paragraph or span.start == _index.sent_bounds(doc, span.start)[0]
+    at_start = paragraph or _index.opens_text(doc, span.start)
     if at_start and span.text.isupper() and len(span.text) > 2 and nxt.text in (",", "(", "—", "–", "-", "--", ":"):
         return True
     # (a capital in title case opens a paragraph as its dateline only with a colon: "Warsaw: The presidents met")
