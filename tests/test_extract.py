@@ -279,6 +279,9 @@ RELATIONS = [
     ("uk", "Президент України надав співрозмовнику свіжі дані про перекидання північнокорейських військових.", set()),
     ("uk", "Україна та Польща підписали угоду про співпрацю з Литвою.",
      {("LT", "PL", "cooperation"), ("LT", "UA", "cooperation"), ("PL", "UA", "cooperation")}),
+    # where children were forcibly taken is no partner of whoever helps them
+    ("en", "Ireland offered further assistance for Ukrainian children forcibly relocated to Russia.",
+     {("RU", "UA", "conflict")}),
     # withdrawing envoys and breaking off ties
     ("en", "Algeria withdrew its ambassador from France on Tuesday.", {("DZ", "FR", "conflict")}),
     ("en", "Mexico will break off diplomatic ties with Ecuador.", {("EC", "MX", "conflict")}),
