@@ -118,6 +118,10 @@ ROLES = [
     # a polity before a plural title is every listed name's; without one, each keeps their own
     ("en", "President Zelenskyy travelled to Berlin to meet US envoys Steve Wilson and Jared Kaplan.",
      {("Zelenskyy", "president", "UA"), ("Steve Wilson", "other_official", "US"), ("Jared Kaplan", "other_official", "US")}),
+    # a list of appointments, "Title: Name", in an article that names no polity but its known president's
+    ("en", "President Mahama swore in the ministers.\n\nMinister of Food and Agriculture: Eric Opoku\n\n"
+           "Minister for Finance: Dr Cassiel Forson", {("Mahama", "president", "GH"), ("Eric Opoku", "minister", "GH"),
+                                                      ("Cassiel Forson", "minister", "GH")}),
     # a month's abbreviation and a headline's verb are no names
     ("en", "Kazakh Foreign Minister Yermek Kosherbayev visited Russia on Oct. 22 at the invitation of his Russian "
            "counterpart Sergey Lavrov.", {("Yermek Kosherbayev", "foreign_minister", "KZ"),

@@ -291,6 +291,12 @@ def _role_chain_before(doc: Doc, end: int, data: dict) -> _Link | None:
     headline = _title_case(doc, end)
     if i >= sent_start and doc[i].text == "," and not headline:
         i -= 1
+    elif i > sent_start and doc[i].text == ":" and any(r.end <= i and i - r.end <= 6 and r.start >= sent_start
+                                                       for r in index.spans(doc, "kg_role")):
+        # a list of appointments: "Minister of Food and Agriculture: Eric Opoku" (the colon ends the title, so
+        # its capitalised words are its complement, as in no headline)
+        i -= 1
+        headline = False
     steps = 0
     role = None
     while i >= sent_start and steps <= _GAP_MAX:
@@ -703,6 +709,12 @@ def _find_persons(doc: Doc) -> tuple[list[Person], list[PersonMention], list[tup
     # (any title's polity: "handed a protest note to the Chinese ambassador" gives China to no one else)
     taken = _attached_polity_spans(doc, [rs for _, _, pol, _, _, rs in links if pol]) | _title_polities(doc, data)
     article_polity = _article_polity(doc)
+    if article_polity is None and not index.spans(doc, "kg_polity"):
+        # an article that names no polity at all ("President Mahama swore in the ministers"): the one polity its
+        # known office holders serve
+        served = {p.country for p in persons if p.country} | {
+            listed[1] for *_, name, _ in links if (listed := _listed(doc, name)) is not None}
+        article_polity = served.pop() if len(served) == 1 else None
     named = {s.kb_id_ for s in index.spans(doc, "kg_polity")}
     resolved: list[tuple[Person, str, str, bool, Span, Span]] = []
     for final in (False, True):
