@@ -286,6 +286,9 @@ RELATIONS = [
     # where children were forcibly taken is no partner of whoever helps them
     ("en", "Ireland offered further assistance for Ukrainian children forcibly relocated to Russia.",
      {("RU", "UA", "conflict")}),
+    # one agent for two measures in a row, not the first one's target
+    ("uk", "Трамп також ввів нові мита на товари з Мексики та Канади, а також збільшив мита на китайські товари.",
+     {("CA", "US", "conflict"), ("CN", "US", "conflict"), ("MX", "US", "conflict")}),
     # withdrawing envoys and breaking off ties
     ("en", "Algeria withdrew its ambassador from France on Tuesday.", {("DZ", "FR", "conflict")}),
     ("en", "Mexico will break off diplomatic ties with Ecuador.", {("EC", "MX", "conflict")}),

@@ -1027,17 +1027,25 @@ def _pairs(doc: Doc, sent: Span, actors: list[Actor], events: list[Span], betwee
         opposed -= {a.code for a in groups[0]}
     # "удари Росії по енергетиці України", "Russian strikes on Ukraine", "sanctions against Russia by the EU":
     # a conflict word with its agent and its target is a pair of its own.
+    measure_agent: Actor | None = None
     for cue in conflict_cues:
         agent = _agent_on(doc, actors, cue)
         if agent is None and cue.kb_id_ in ("sanction", "tariff"):
             # "thanked the EU for the sanctions against Russia": no agent on the word, the polity just before it
-            # imposes them (only when a target follows).
+            # imposes them (only when a target follows), unless it is the target of a measure named before:
+            # "ввів мита на товари з Мексики та Канади, а також збільшив мита на китайські товари" (one agent)
             preps = set(data["location_prepositions"]) | set(data["with"]) | set(data["of"])
             agent = next((a for a in reversed(actors) if 0 < cue.start - a.end <= 4 and not a.implicit
                           and a.kind in ("name", "capital", "seat", "person")
+                          and (a.index not in paired or not any(t.is_punct for t in doc[a.end:cue.start]))
                           and not (a.index > 0 and lookup_key(doc[a.index - 1].text) in preps)), None)
+            if agent is None and measure_agent is not None and any(a.index in paired for a in actors
+                                                                   if 0 < cue.start - a.end <= 4):
+                agent = measure_agent
         if agent is None:
             continue
+        if cue.kb_id_ in ("sanction", "tariff"):
+            measure_agent = agent
         start = max(cue.end, agent.end)
         for j in range(start, min(start + 4, sent.end)):
             if lookup_key(doc[j].text) in _TARGET_WORDS:
