@@ -130,4 +130,4 @@ def opens_text(doc: Doc, i: int) -> bool:
     start = sent_bounds(doc, i)[0]
     if i == start or all(t.is_space for t in doc[start:i]):
         return True
-    return i - start <= 8 and bool(_DATE_MARKER.fullmatch(doc.text[doc[start].idx:doc[i].idx]))
+    return i - start <= 8 and bool(_DATE_MARKER.fullmatch(doc[start:i].text_with_ws))

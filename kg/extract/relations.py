@@ -313,7 +313,9 @@ def _without_discussed(doc: Doc, actors: list[Actor], events: list[Span], data: 
     keys = _index.keys(doc)
     cue_ends = {c.end for c in events if c.kb_id_ in ("meeting", "call")}
     # ("говорили про", "розмова про", "talked about": not "оголосила про нові санкції проти Росії")
-    abouts = [i for i, key in enumerate(keys) if key in about and i > 0 and (
+    # (only words that can stand four before one of the sentence's actors)
+    start, end = _index.sent_bounds(doc, actors[0].index) if actors else (0, 0)
+    abouts = [i for i in range(max(start - 4, 1), end) if keys[i] in about and (
         i in cue_ends or {keys[i - 1], *doc[i - 1]._.lemmas} & talking)] if talking else []
     if not talks and not abouts:
         return actors
