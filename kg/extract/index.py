@@ -6,6 +6,7 @@ article; scanning a SpanGroup each time creates a Span object per element, so th
 
 from __future__ import annotations
 
+import functools
 import re
 
 from typing import Any
@@ -69,11 +70,16 @@ def keys(doc: Doc) -> list[str]:
     return cache["keys"]  # type: ignore[no-any-return]
 
 
+@functools.lru_cache(maxsize=200_000)
+def _frozen(lemmas: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(lemmas)  # (the same words recur: one set each, not one per token)
+
+
 def _lemma_sets(doc: Doc) -> list[frozenset[str]]:
     cache = _cache(doc)
     if "lemma_sets" not in cache:
         lemmas = doc.user_data.get(LEMMAS_KEY) or [t._.lemmas for t in doc]  # (kg_morph's list: no look-ups)
-        cache["lemma_sets"] = [frozenset(x) for x in lemmas]
+        cache["lemma_sets"] = [_frozen(tuple(x)) for x in lemmas]
     return cache["lemma_sets"]  # type: ignore[no-any-return]
 
 
