@@ -174,13 +174,11 @@ def _bare_recall(doc: Doc, cue: Span, data: dict) -> bool:
     if cue.kb_id_ != "summons" or len(cue) != 1:
         return False
     verbs = frozenset(data.get("recall_verbs", ()))
-    token = doc[cue.start]
-    if not verbs or not ({lookup_key(token.text), *token._.lemmas} & verbs):
+    if not verbs or cue.start not in _index.having(doc, verbs):
         return False
-    envoys = frozenset(data.get("envoy_words", ()))
     start, end = _index.sent_bounds(doc, cue.start)
-    near = range(max(start, cue.start - 4), min(end, cue.end + 7))
-    if any({lookup_key(doc[i].text), *doc[i]._.lemmas} & envoys for i in near):
+    envoys = _index.having(doc, frozenset(data.get("envoy_words", ())))
+    if any(max(start, cue.start - 4) <= i < min(end, cue.end + 7) for i in envoys):
         return False
     # ("викликав українського [посла]", an excerpt cut after the demonym that qualifies the envoy)
     return not any(s.label_ == "demonym" and cue.end <= s.start <= cue.end + 1 for s in _index.spans(doc, "kg_polity"))
@@ -315,8 +313,9 @@ def _without_discussed(doc: Doc, actors: list[Actor], events: list[Span], data: 
     # ("говорили про", "розмова про", "talked about": not "оголосила про нові санкції проти Росії")
     # (only words that can stand four before one of the sentence's actors)
     start, end = _index.sent_bounds(doc, actors[0].index) if actors else (0, 0)
+    talk_words = set(_index.having(doc, frozenset(talking))) if talking else set()
     abouts = [i for i in range(max(start - 4, 1), end) if keys[i] in about and (
-        i in cue_ends or {keys[i - 1], *doc[i - 1]._.lemmas} & talking)] if talking else []
+        i in cue_ends or i - 1 in talk_words)] if talking else []
     if not talks and not abouts:
         return actors
     dropped: set[int] = set()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from typing import Any
+from typing import Any, Iterator
 
 import numpy
 import spacy
@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
 
 from kg.errors import Errors, KGError
-from kg.nlp.lexicon import Lexicon, Match, compile_lexicon, word_keys
+from kg.nlp.lexicon import Entry, Lexicon, Match, compile_lexicon, word_keys
 from kg.nlp.morph import analyse, is_function_word, lang_data
 from kg.io.text import lookup_key
 
@@ -79,6 +79,11 @@ _COMPOUND_KINDS = frozenset({"pref", "alt", "demonym"})
 _JOINER_CHARS = ("-", "\u2010", "\u2011", "\u2013")
 
 
+def _polity_entries(lexicon: Lexicon, lang: str, word: str) -> Iterator[Entry]:
+    """The polity entries of the lexicon that one word on its own matches."""
+    return (m.entry for m in lexicon.matches([word_keys(lang, word)]) if m.entry.category == "polity")
+
+
 @Language.factory("kg_compounds", assigns=["token.orth"])
 def make_kg_compounds(nlp: Language, name: str) -> "CompoundSplitter":
     return CompoundSplitter(nlp)
@@ -94,9 +99,8 @@ class CompoundSplitter:
         self.lexicon: Lexicon = compile_lexicon(nlp.lang, _TokenizeLabels(nlp.tokenizer))
 
     def _polity(self, word: str, whole: bool = False) -> bool:
-        for m in self.lexicon.matches([word_keys(self.lang, word)]):
-            entry = m.entry
-            if entry.category != "polity" or (not whole and entry.kind not in _COMPOUND_KINDS):
+        for entry in _polity_entries(self.lexicon, self.lang, word):
+            if not whole and entry.kind not in _COMPOUND_KINDS:
                 continue
             if entry.exact and word.replace("’", "'") != entry.label.replace("’", "'"):
                 continue
@@ -275,8 +279,8 @@ class LexiconComponent:
         before = doc[m.start - 1]
         if lookup_key(before.text) in self.national_words:
             return True
-        return any(x.entry.category == "polity" and x.entry.kind in ("pref", "alt", "demonym")
-                   for x in self.lexicon.matches([word_keys(self.lang, before.text)]))
+        return any(entry.kind in ("pref", "alt", "demonym")
+                   for entry in _polity_entries(self.lexicon, self.lang, before.text))
 
     def _accept(self, doc: Doc, m: Match) -> bool:
         first = doc[m.start]
